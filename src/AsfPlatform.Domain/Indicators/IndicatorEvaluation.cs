@@ -1,0 +1,43 @@
+using System.Text.Json.Serialization;
+
+namespace AsfPlatform.Domain.Indicators;
+
+[JsonConverter(typeof(JsonStringEnumConverter<IndicatorStatus>))]
+public enum IndicatorStatus { Achieved, OnTrack, AtRisk, OffTrack, NoData }
+
+/// <summary>A measured value: total, split by sex where the source has it, and which sources contributed.</summary>
+public sealed record MeasuredValue(decimal Value, int? Women, int? Men, IReadOnlyList<string> Contributors);
+
+public sealed record MilestoneEvaluation(DateOnly Date, decimal Target, decimal? Value, bool? Met);
+
+/// <summary>An indicator evaluated as of a date.</summary>
+/// <param name="Expected">Where the straight path from baseline to target (through milestones) is at the date.</param>
+/// <param name="PercentOfTargetMet">(value − baseline) / (target − baseline) × 100; correct for decreasing targets.</param>
+public sealed record IndicatorEvaluation(
+    string IndicatorId,
+    string Title,
+    IndicatorKind Kind,
+    DateOnly AsOf,
+    decimal? Value,
+    int? Women,
+    int? Men,
+    decimal? Baseline,
+    decimal Target,
+    DateOnly TargetDate,
+    decimal? Expected,
+    decimal? PercentOfTargetMet,
+    IndicatorStatus Status,
+    string StatusText,
+    IReadOnlyList<MilestoneEvaluation> Milestones,
+    IReadOnlyList<string> Contributors,
+    string Source)
+{
+    public static string Swedish(IndicatorStatus s) => s switch
+    {
+        IndicatorStatus.Achieved => "Uppnått",
+        IndicatorStatus.OnTrack => "I fas",
+        IndicatorStatus.AtRisk => "Risk",
+        IndicatorStatus.OffTrack => "Ej i fas",
+        _ => "Saknar data",
+    };
+}

@@ -1,0 +1,116 @@
+namespace AsfPlatform.Domain.Model;
+
+// The dated facts the platform follows up. They are immutable; grains keep them and turn them into observations.
+
+/// <summary>An owner: a samordningsförbund or a region. Every other key is scoped by the owner id.</summary>
+public sealed record Owner(string Id, string Name, OwnerKind Kind);
+
+public sealed record Municipality(string Kommunkod, string Name, Subregion? Subregion);
+
+/// <summary>A dated step in a municipality's work with ASF (policy adopted, support structure joined, ...).</summary>
+public sealed record MunicipalMilestone(
+    string Id, MunicipalMilestoneKind Kind, DateOnly Date, string Title, string? DecidingBody = null, string? Note = null);
+
+/// <summary>Tillväxtverket's four criteria of an ASF.</summary>
+public sealed record DefinitionCriteria(bool IntegrationAim, bool Participation, bool ProfitsReinvested, bool Independent)
+{
+    public bool All => IntegrationAim && Participation && ProfitsReinvested && Independent;
+}
+
+public sealed record Company(
+    string Id,
+    string Name,
+    string? OrganisationNumber,
+    LegalForm LegalForm,
+    string Kommunkod,
+    string? Sector,
+    DefinitionCriteria Criteria,
+    DateOnly? RegisteredFrom,
+    DateOnly? RegisteredTo,
+    string? Note = null);
+
+/// <summary>A company's figures at a date: employed by sex, participants in measures by referrer.</summary>
+public sealed record CompanyFigures(
+    DateOnly Date,
+    int EmployedWomen,
+    int EmployedMen,
+    int? EmployedTotal,
+    int ParticipantsAf,
+    int ParticipantsMunicipality,
+    int ParticipantsOther);
+
+public sealed record Insats(
+    string Id,
+    string Title,
+    DateOnly PeriodStart,
+    DateOnly PeriodEnd,
+    IReadOnlyList<string> TargetGroups,
+    IReadOnlyList<string> Partners,
+    IReadOnlyList<string> OverarchingGoals,
+    string? Description = null);
+
+/// <summary>A milestone in the insats narrative (final report). Date is null when the source gives only the year.
+/// <paramref name="Tag"/> lets yes/no indicators refer to it (e.g. "lansrad").</summary>
+public sealed record NarrativeMilestone(string Id, int Year, DateOnly? Date, string Text, string? Tag = null);
+
+/// <summary>Audience counts of an information event; null means not reported.</summary>
+public sealed record Audience(int? Politicians = null, int? Employees = null, int? Organisations = null, int? Others = null);
+
+public sealed record InformationEvent(
+    string Id,
+    DateOnly Date,
+    EventType Type,
+    string Title,
+    string? Kommunkod,
+    IReadOnlyList<string> Organisers,
+    Audience Audience,
+    string? ProcessGoalId = null,
+    string? Note = null)
+{
+    public bool CountyWide => Kommunkod is null;
+}
+
+/// <summary>A grant of supervised places at ASF to a municipality for a year, with use and outcomes once known.</summary>
+public sealed record Placement(
+    string Id,
+    int Year,
+    string Kommunkod,
+    int PlacesGranted,
+    string TargetGroup,
+    decimal DailyRate,
+    PlacementUse? Use = null,
+    PlacementOutcomes? Outcomes = null,
+    string? Note = null);
+
+public sealed record PlacementUse(int PlacesUsed, int Participants, int ParticipantsWomen, int ParticipantsMen, int? Days = null);
+
+public sealed record PlacementOutcomes(int Work = 0, int Studies = 0, int Af = 0, int BackToPublicSupport = 0, int Continued = 0)
+{
+    public int Total => Work + Studies + Af + BackToPublicSupport + Continued;
+}
+
+public sealed record SubregionCount(Subregion Subregion, int Companies);
+
+/// <summary>
+/// County-level yearly figures, for years where no per-company figures exist. Stated totals are kept as the source
+/// gave them; the platform computes totals from the parts and reports any difference as a data-quality finding.
+/// </summary>
+public sealed record CountySurvey(
+    int Year,
+    DateOnly Date,
+    IReadOnlyList<SubregionCount> CompaniesBySubregion,
+    int? CompaniesStated,
+    int EmployedWomen,
+    int EmployedMen,
+    int? EmployedStated,
+    int ParticipantsAf,
+    int ParticipantsMunicipality,
+    int ParticipantsOther,
+    int? ParticipantsStated,
+    int? PeopleInformed,
+    string? Source = null)
+{
+    public int Companies => CompaniesBySubregion.Sum(c => c.Companies);
+    public int Employed => EmployedWomen + EmployedMen;
+    public int Participants => ParticipantsAf + ParticipantsMunicipality + ParticipantsOther;
+}

@@ -1,0 +1,63 @@
+using AsfPlatform.Domain.Indicators;
+
+namespace AsfPlatform.Domain.Plans;
+
+/// <summary>A numbered section of the handlingsplan ("1.2 Dubbla affärsidéer"), editable text.</summary>
+public sealed record PlanSection(string Number, string Title, string Text);
+
+/// <summary>A process goal (processmål), e.g. "3.2.1".</summary>
+public sealed record ProcessGoal(string Id, string Text);
+
+/// <summary>A row of Bilaga 1 Aktivitetsplan: Aktivitet | Hur | Ansvarig | När, under a process goal.</summary>
+public sealed record PlanActivity(string Id, string GoalId, string Activity, string How, string Responsible, string When, bool Done = false);
+
+public sealed record BudgetLine(string Id, string Title, decimal Amount);
+
+/// <summary>An organisation role stored by title only (no names or contact details of persons).</summary>
+public sealed record OrganisationRole(string Role, string Title);
+
+/// <summary>The editable content of a yearly plan.</summary>
+public sealed record PlanContent(
+    string Title,
+    IReadOnlyList<PlanSection> Sections,
+    IReadOnlyList<ProcessGoal> Goals,
+    IReadOnlyList<PlanActivity> Activities,
+    IReadOnlyList<IndicatorDefinition> Indicators,
+    IReadOnlyList<BudgetLine> Budget,
+    IReadOnlyList<OrganisationRole> Organisation)
+{
+    public decimal BudgetTotal => Budget.Sum(b => b.Amount);
+
+    public IReadOnlySet<MetricKind> Metrics => Indicators.SelectMany(i => i.Metrics).ToHashSet();
+}
+
+/// <summary>Creating next year's plan from this year's.</summary>
+public static class CopyForward
+{
+    /// <summary>
+    /// Copies sections, goals, indicators and unfinished activities. Dates inside <paramref name="fromYear"/> move one
+    /// year on; a stock indicator's new baseline is this year's target date, measured from the facts (not typed).
+    /// Indicators whose dates lie beyond the year (multi-year growth goals) are kept as they are.
+    /// </summary>
+    public static PlanContent NextYear(PlanContent content, int fromYear)
+    {
+        DateOnly Shift(DateOnly d) => d.Year == fromYear ? d.AddYears(1) : d;
+        DateOnly? ShiftN(DateOnly? d) => d is { } x ? Shift(x) : null;
+
+        var indicators = content.Indicators.Select(i =>
+        {
+            if (i.TargetDate.Year != fromYear) return i;
+            return i.Kind == IndicatorKind.StockAtDate
+                ? i with { BaselineDate = i.TargetDate, BaselineValue = null, TargetDate = Shift(i.TargetDate), PeriodStart = ShiftN(i.PeriodStart) }
+                : i with { PeriodStart = ShiftN(i.PeriodStart), BaselineDate = ShiftN(i.BaselineDate), TargetDate = Shift(i.TargetDate) };
+        }).ToList();
+
+        var title = content.Title.Replace(fromYear.ToString(), (fromYear + 1).ToString(), StringComparison.Ordinal);
+        return content with
+        {
+            Title = title,
+            Activities = content.Activities.Where(a => !a.Done).ToList(),
+            Indicators = indicators,
+        };
+    }
+}
