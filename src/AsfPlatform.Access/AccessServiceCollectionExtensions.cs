@@ -1,0 +1,42 @@
+using AsfPlatform.Access.Accounts;
+using AsfPlatform.Access.Audit;
+using AsfPlatform.Access.Data;
+using AsfPlatform.Access.Tokens;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AsfPlatform.Access;
+
+/// <summary>Registration of the Access module.</summary>
+public static class AccessServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="IUserAccountService"/>, <see cref="IApiTokenService"/>, <see cref="IAuditLog"/> and
+    /// <see cref="IAccessStorageHealth"/> over the given database (usually the grain storage's).
+    /// </summary>
+    public static IServiceCollection AddAsfAccess(this IServiceCollection services, Action<AccessStorageOptions>? configure = null)
+    {
+        var options = services.AddOptions<AccessStorageOptions>();
+        if (configure is not null)
+            options.Configure(configure);
+        services.AddSingleton<AccessDatabase>();
+        services.AddSingleton<IAccessStorageHealth>(sp => new AccessStorageHealth(sp.GetRequiredService<AccessDatabase>()));
+        services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
+        services.AddSingleton<IUserAccountService, SqlUserAccountService>();
+        services.AddSingleton<IApiTokenService, SqlApiTokenService>();
+        services.AddSingleton<IAuditLog, SqlAuditLog>();
+        return services;
+    }
+}
+
+/// <summary>Checks that the access database answers.</summary>
+public interface IAccessStorageHealth
+{
+    /// <summary>True when a trivial query succeeds.</summary>
+    Task<bool> PingAsync(CancellationToken cancellationToken = default);
+}
+
+internal sealed class AccessStorageHealth(AccessDatabase database) : IAccessStorageHealth
+{
+    public Task<bool> PingAsync(CancellationToken cancellationToken = default) => database.PingAsync(cancellationToken);
+}

@@ -1,0 +1,57 @@
+using System.Text.RegularExpressions;
+
+namespace AsfPlatform.Access;
+
+/// <summary>Validation of account input; every failure names the field and gives a Swedish reason.</summary>
+internal static partial class AccountRules
+{
+    public const int MinimumPasswordLength = 10;
+
+    public static string NormalizeUserName(string? userName)
+    {
+        var value = userName?.Trim().ToLowerInvariant() ?? "";
+        if (value.Length is < 3 or > 64 || !UserNamePattern().IsMatch(value))
+            throw new AccessValidationException("userName",
+                "Användarnamnet måste ha 3–64 tecken och får bara innehålla a–z, 0–9, punkt, bindestreck, understreck och @.");
+        return value;
+    }
+
+    public static string NormalizeDisplayName(string? displayName)
+    {
+        var value = displayName?.Trim() ?? "";
+        if (value.Length is < 1 or > 100)
+            throw new AccessValidationException("displayName", "Namnet måste ha 1–100 tecken.");
+        if (value.Any(char.IsControl))
+            throw new AccessValidationException("displayName", "Namnet får inte innehålla styrtecken.");
+        return value;
+    }
+
+    public static void CheckPassword(string? password)
+    {
+        if (password is null || password.Length < MinimumPasswordLength)
+            throw new AccessValidationException("password",
+                $"Lösenordet måste ha minst {MinimumPasswordLength} tecken.");
+        if (password.Length > 256)
+            throw new AccessValidationException("password", "Lösenordet får ha högst 256 tecken.");
+        if (string.IsNullOrWhiteSpace(password))
+            throw new AccessValidationException("password", "Lösenordet får inte bara bestå av blanksteg.");
+    }
+
+    /// <summary>Partner offices need an organisation; other roles must not have one (they see everything).</summary>
+    public static OrganisationRef? CheckOrganisation(AccessRole role, OrganisationRef? organisation)
+    {
+        if (role == AccessRole.Partnerkontor)
+        {
+            if (organisation is null)
+                throw new AccessValidationException("organisation",
+                    "Ett partnerkontor måste höra till en organisation (kommunkod, AF, FK, Region eller Förbund).");
+            if (!OrganisationRef.TryParse(organisation.ToKey(), out var parsed, out var error))
+                throw new AccessValidationException("organisation", error!);
+            return parsed;
+        }
+        return null;
+    }
+
+    [GeneratedRegex("^[a-z0-9._@-]+$")]
+    private static partial Regex UserNamePattern();
+}

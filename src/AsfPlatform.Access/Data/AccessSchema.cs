@@ -1,0 +1,64 @@
+namespace AsfPlatform.Access.Data;
+
+/// <summary>
+/// DDL of the access tables, one text for both databases except the identity column and the triggers. The audit log
+/// refuses UPDATE and DELETE through triggers, so "append-only" holds even against a careless future query.
+/// </summary>
+internal static class AccessSchema
+{
+    public static string Sqlite { get; } = Tables("INTEGER PRIMARY KEY AUTOINCREMENT") + """
+        CREATE TRIGGER IF NOT EXISTS asf_audit_log_no_update BEFORE UPDATE ON asf_audit_log
+        BEGIN SELECT RAISE(ABORT, 'asf_audit_log is append-only'); END;
+        CREATE TRIGGER IF NOT EXISTS asf_audit_log_no_delete BEFORE DELETE ON asf_audit_log
+        BEGIN SELECT RAISE(ABORT, 'asf_audit_log is append-only'); END;
+        """;
+
+    // The advisory lock serialises concurrent first starts of several hosts on one database.
+    public static string PostgreSql { get; } = "SELECT pg_advisory_xact_lock(4242001);\n"
+        + Tables("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY") + """
+        CREATE OR REPLACE FUNCTION asf_audit_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'asf_audit_log is append-only'; END $$;
+        DROP TRIGGER IF EXISTS asf_audit_log_append_only ON asf_audit_log;
+        CREATE TRIGGER asf_audit_log_append_only BEFORE UPDATE OR DELETE ON asf_audit_log
+        FOR EACH STATEMENT EXECUTE FUNCTION asf_audit_log_refuse_change();
+        """;
+
+    private static string Tables(string identityColumn) => $"""
+        CREATE TABLE IF NOT EXISTS asf_access_users (
+            user_name      TEXT NOT NULL PRIMARY KEY,
+            display_name   TEXT NOT NULL,
+            role           TEXT NOT NULL,
+            organisation   TEXT NULL,
+            password_hash  TEXT NOT NULL,
+            disabled       INTEGER NOT NULL DEFAULT 0,
+            created_at     TEXT NOT NULL,
+            security_stamp TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS asf_access_setup (
+            step         TEXT NOT NULL PRIMARY KEY,
+            completed_at TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS asf_access_tokens (
+            token_id    TEXT NOT NULL PRIMARY KEY,
+            user_name   TEXT NOT NULL REFERENCES asf_access_users(user_name),
+            name        TEXT NOT NULL,
+            prefix      TEXT NOT NULL,
+            token_hash  TEXT NOT NULL UNIQUE,
+            created_at  TEXT NOT NULL,
+            revoked_at  TEXT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_asf_access_tokens_user ON asf_access_tokens(user_name);
+        CREATE TABLE IF NOT EXISTS asf_audit_log (
+            sequence     {identityColumn},
+            occurred_at  TEXT NOT NULL,
+            actor        TEXT NOT NULL,
+            entity_type  TEXT NOT NULL,
+            entity_id    TEXT NOT NULL,
+            action       TEXT NOT NULL,
+            before_json  TEXT NULL,
+            after_json   TEXT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_asf_audit_log_entity ON asf_audit_log(entity_type, entity_id, sequence);
+
+        """;
+}

@@ -1,0 +1,75 @@
+using AsfPlatform.Access;
+using AsfPlatform.Host.Configuration;
+using AsfPlatform.Host.Health;
+using AsfPlatform.Host.Live;
+using AsfPlatform.Host.Security;
+
+namespace AsfPlatform.Host;
+
+/// <summary>
+/// Builds the web host. Kept apart from Program.cs so tests can start the real host on a Kestrel port
+/// (browser tests) as well as under WebApplicationFactory (API tests).
+/// </summary>
+public static class AsfHostApplication
+{
+    /// <summary>Builds the application from command-line arguments (and appsettings, environment variables).</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        AddServices(builder);
+        var app = builder.Build();
+        UsePipeline(app);
+        return app;
+    }
+
+    private static void AddServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        // Resolved when first needed, so settings added by test factories after Program starts still apply.
+        services.AddSingleton(sp => StorageSettings.Resolve(
+            sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
+        services.AddAsfAccess();
+        services.AddOptions<AccessStorageOptions>().Configure<StorageSettings>((options, storage) =>
+        {
+            options.Invariant = storage.Invariant;
+            options.ConnectionString = storage.ConnectionString!;
+        });
+
+        services.AddAsfAuthentication();
+        services.AddSignInRateLimiting(builder.Configuration);
+        services.AddLiveUpdates();
+        services.AddAsfHealth();
+        services.AddProblemDetails();
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/", Access.Authentication.AccessPolicies.Read);
+            options.Conventions.AllowAnonymousToPage("/LoggaIn");
+            options.Conventions.AllowAnonymousToPage("/LoggaUt");
+            options.Conventions.AllowAnonymousToPage("/Installera");
+            options.Conventions.AllowAnonymousToPage("/Fel");
+            options.Conventions.AllowAnonymousToPage("/IngenBehorighet");
+            options.Conventions.AuthorizeFolder("/Admin", Access.Authentication.AccessPolicies.Admin);
+        });
+        services.AddAntiforgery(options => options.Cookie.Name = "asf.af");
+    }
+
+    private static void UsePipeline(WebApplication app)
+    {
+        app.Logger.LogInformation("Storage: {Storage}", app.Services.GetRequiredService<StorageSettings>().Describe());
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/Fel");
+        app.UseStatusCodePages();
+        app.Use(SecurityHeaders.AddAsync);
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapAsfHealth();
+        app.MapLiveUpdates();
+        app.MapRazorPages();
+    }
+}

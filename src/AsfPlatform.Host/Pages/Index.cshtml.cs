@@ -1,0 +1,31 @@
+using AsfPlatform.Access;
+using AsfPlatform.Access.Authentication;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AsfPlatform.Host.Pages;
+
+/// <summary>The start page after sign-in.</summary>
+public sealed class IndexModel : PageModel
+{
+    /// <summary>The signed-in user's name.</summary>
+    public string DisplayName { get; private set; } = "";
+
+    /// <summary>The role in words.</summary>
+    public string RoleDescription { get; private set; } = "";
+
+    /// <summary>The partner office's organisation, if any.</summary>
+    public OrganisationRef? Organisation { get; private set; }
+
+    /// <summary>Whether admin links are shown.</summary>
+    public bool IsAdmin { get; private set; }
+
+    /// <summary>Shows the page.</summary>
+    public void OnGet()
+    {
+        DisplayName = User.GetDisplayName();
+        var role = User.GetRole();
+        RoleDescription = role?.Describe() ?? "";
+        Organisation = User.GetOrganisation();
+        IsAdmin = role == AccessRole.Förbundsadmin;
+    }
+}
