@@ -30,6 +30,7 @@ public sealed record IndicatorSource(MetricKind Metric, MetricKind? Denominator 
 /// <summary>County, a subregion (Code = "Halsingland"/"Gastrikland") or a municipality (Code = kommunkod).</summary>
 public sealed record IndicatorScope(ScopeLevel Level, string? Code = null)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public static IndicatorScope County { get; } = new(ScopeLevel.County);
 }
 
@@ -59,11 +60,14 @@ public sealed record IndicatorDefinition(
     string? TargetText = null,
     string? Note = null)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public IndicatorScope EffectiveScope => Scope ?? IndicatorScope.County;
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<IndicatorMilestone> EffectiveMilestones => Milestones ?? [];
 
     /// <summary>The metrics this indicator reads (subscriptions are derived from these).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<MetricKind> Metrics =>
         Source.Denominator is { } d ? [Source.Metric, d] : [Source.Metric];
 }

@@ -19,5 +19,6 @@ public sealed record Observation(
 {
     /// <summary>County surveys and per-company figures describe the same thing; see the precedence rule in
     /// <see cref="Measure"/>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsSurvey => Series.StartsWith("survey", StringComparison.Ordinal);
 }

@@ -14,6 +14,7 @@ public sealed record MunicipalMilestone(
 /// <summary>Tillväxtverket's four criteria of an ASF.</summary>
 public sealed record DefinitionCriteria(bool IntegrationAim, bool Participation, bool ProfitsReinvested, bool Independent)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool All => IntegrationAim && Participation && ProfitsReinvested && Independent;
 }
 
@@ -67,6 +68,7 @@ public sealed record InformationEvent(
     string? ProcessGoalId = null,
     string? Note = null)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool CountyWide => Kommunkod is null;
 }
 
@@ -86,6 +88,7 @@ public sealed record PlacementUse(int PlacesUsed, int Participants, int Particip
 
 public sealed record PlacementOutcomes(int Work = 0, int Studies = 0, int Af = 0, int BackToPublicSupport = 0, int Continued = 0)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public int Total => Work + Studies + Af + BackToPublicSupport + Continued;
 }
 
@@ -110,7 +113,10 @@ public sealed record CountySurvey(
     int? PeopleInformed,
     string? Source = null)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public int Companies => CompaniesBySubregion.Sum(c => c.Companies);
+    [System.Text.Json.Serialization.JsonIgnore]
     public int Employed => EmployedWomen + EmployedMen;
+    [System.Text.Json.Serialization.JsonIgnore]
     public int Participants => ParticipantsAf + ParticipantsMunicipality + ParticipantsOther;
 }

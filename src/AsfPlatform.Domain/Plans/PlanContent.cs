@@ -26,8 +26,10 @@ public sealed record PlanContent(
     IReadOnlyList<BudgetLine> Budget,
     IReadOnlyList<OrganisationRole> Organisation)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public decimal BudgetTotal => Budget.Sum(b => b.Amount);
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlySet<MetricKind> Metrics => Indicators.SelectMany(i => i.Metrics).ToHashSet();
 }
 

@@ -1,0 +1,49 @@
+using AsfPlatform.Domain.Model;
+using AsfPlatform.Domain.Plans;
+using AsfPlatform.Domain.Quality;
+
+namespace AsfPlatform.Contracts;
+
+// Commands: each carries an optional expected version (ETag). A mismatch throws ConcurrencyConflictException;
+// invalid input throws Domain.Validation.ValidationException; in both cases nothing is stored. Recording the same
+// thing twice (same id, same content) changes nothing, which makes imports idempotent.
+
+/// <summary>Registers or renames an owner.</summary>
+public sealed record RegisterOwner(string Name, OwnerKind Kind, long? ExpectedVersion = null);
+
+/// <summary>Records (or replaces) the county survey of a year. Stated totals that differ from their parts are
+/// accepted and reported as data-quality findings.</summary>
+public sealed record RecordCountySurvey(CountySurvey Survey, long? ExpectedVersion = null);
+
+/// <summary>Registers or updates a municipality (the kommunkod is the key).</summary>
+public sealed record RegisterMunicipality(string Name, Subregion? Subregion, long? ExpectedVersion = null);
+
+/// <summary>Records or replaces (by id) a municipal milestone.</summary>
+public sealed record RecordMunicipalMilestone(MunicipalMilestone Milestone, long? ExpectedVersion = null);
+
+/// <summary>Registers or updates a company (the id must match the grain key).</summary>
+public sealed record RegisterCompany(Company Company, long? ExpectedVersion = null);
+
+/// <summary>Records or replaces (by date) a company's figures.</summary>
+public sealed record RecordCompanyFigures(CompanyFigures Figures, long? ExpectedVersion = null);
+
+/// <summary>Defines or updates an insats (the id must match the grain key).</summary>
+public sealed record DefineInsats(Insats Insats, long? ExpectedVersion = null);
+
+/// <summary>Records or replaces (by id) a narrative milestone.</summary>
+public sealed record RecordNarrativeMilestone(NarrativeMilestone Milestone, long? ExpectedVersion = null);
+
+/// <summary>Records or replaces (by id) an information event performed.</summary>
+public sealed record RecordInformationEvent(InformationEvent Event, long? ExpectedVersion = null);
+
+/// <summary>Records or replaces (by id) a placement grant with its use and outcomes.</summary>
+public sealed record RecordPlacement(Placement Placement, long? ExpectedVersion = null);
+
+/// <summary>Records or replaces (by id) a total stated in a source document, to be checked against the facts.</summary>
+public sealed record RecordStatedTotal(StatedTotal Total, long? ExpectedVersion = null);
+
+/// <summary>Creates or replaces the content of a yearly plan.</summary>
+public sealed record SavePlan(PlanContent Content, long? ExpectedVersion = null);
+
+/// <summary>Marks an activity of the plan done or not done.</summary>
+public sealed record SetActivityDone(string ActivityId, bool Done, long? ExpectedVersion = null);

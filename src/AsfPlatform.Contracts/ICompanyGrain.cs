@@ -1,0 +1,20 @@
+using AsfPlatform.Domain.Indicators;
+using AsfPlatform.Runtime;
+
+namespace AsfPlatform.Contracts;
+
+/// <summary>One per ASF company and owner (key: <see cref="GrainKeys.Company"/>).</summary>
+public interface ICompanyGrain : IGrainWithStringKey
+{
+    /// <summary>Registers or updates the company.</summary>
+    Task<CompanySnapshot> Register(RegisterCompany command);
+
+    /// <summary>Records or replaces (by date) the company's figures; affected plans are updated at once.</summary>
+    Task<CompanySnapshot> RecordFigures(RecordCompanyFigures command);
+
+    /// <summary>The company with its figures.</summary>
+    Task<CompanySnapshot> GetSnapshot();
+
+    /// <summary>Infrastructure: what this company contributes to indicators.</summary>
+    Task<IReadOnlyList<Observation>> GetObservations();
+}

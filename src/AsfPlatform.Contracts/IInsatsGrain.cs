@@ -1,0 +1,50 @@
+using AsfPlatform.Domain.Indicators;
+using AsfPlatform.Domain.Model;
+using AsfPlatform.Domain.Quality;
+using AsfPlatform.Runtime;
+
+namespace AsfPlatform.Contracts;
+
+/// <summary>One per insats (key: <see cref="GrainKeys.Insats"/>). Holds its events, placements, narrative
+/// milestones and stated totals, and pushes each change to its yearly plans.</summary>
+public interface IInsatsGrain : IGrainWithStringKey
+{
+    /// <summary>Defines or updates the insats (title, period, target groups, partners, goals).</summary>
+    Task<InsatsSnapshot> Define(DefineInsats command);
+
+    /// <summary>The insats with its narrative milestones, stated totals and plan years.</summary>
+    Task<InsatsSnapshot> GetSnapshot();
+
+    /// <summary>Records or replaces a narrative milestone (date inside the insats period).</summary>
+    Task<InsatsSnapshot> RecordMilestone(RecordNarrativeMilestone command);
+
+    /// <summary>Records or replaces an information event performed (date inside the insats period).</summary>
+    Task<InsatsSnapshot> RecordEvent(RecordInformationEvent command);
+
+    /// <summary>Removes an information event by id.</summary>
+    Task<InsatsSnapshot> RemoveEvent(string eventId, long? expectedVersion = null);
+
+    /// <summary>Records or replaces a placement grant with its use and outcomes.</summary>
+    Task<InsatsSnapshot> RecordPlacement(RecordPlacement command);
+
+    /// <summary>Records or replaces a total stated in a source document (checked by the data-quality query).</summary>
+    Task<InsatsSnapshot> RecordStatedTotal(RecordStatedTotal command);
+
+    /// <summary>Events with a date in [from, to], oldest first.</summary>
+    Task<IReadOnlyList<InformationEvent>> GetEvents(DateOnly from, DateOnly to);
+
+    /// <summary>All placements, by year.</summary>
+    Task<IReadOnlyList<Placement>> GetPlacements();
+
+    /// <summary>Infrastructure: the stated totals and the observations of this insats' facts.</summary>
+    Task<QualityInputs> GetQualityInputs();
+
+    /// <summary>Infrastructure: what this insats' facts contribute to indicators.</summary>
+    Task<IReadOnlyList<Observation>> GetObservations();
+
+    /// <summary>Infrastructure: a plan year of this insats declares whether it reads the insats' facts.</summary>
+    Task RegisterPlan(int year, bool readsInsatsFacts);
+}
+
+/// <summary>The stated totals of an insats and the observations of its facts, to compare them.</summary>
+public sealed record QualityInputs(IReadOnlyList<StatedTotal> Stated, IReadOnlyList<Observation> Observations);

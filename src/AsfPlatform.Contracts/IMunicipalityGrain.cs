@@ -1,0 +1,23 @@
+using AsfPlatform.Domain.Indicators;
+using AsfPlatform.Runtime;
+
+namespace AsfPlatform.Contracts;
+
+/// <summary>One per municipality and owner (key: <see cref="GrainKeys.Municipality"/>).</summary>
+public interface IMunicipalityGrain : IGrainWithStringKey
+{
+    /// <summary>Registers or updates the municipality.</summary>
+    Task<MunicipalitySnapshot> Register(RegisterMunicipality command);
+
+    /// <summary>Records or replaces a milestone; the plans that count municipalities are updated at once.</summary>
+    Task<MunicipalitySnapshot> RecordMilestone(RecordMunicipalMilestone command);
+
+    /// <summary>Removes a milestone by id.</summary>
+    Task<MunicipalitySnapshot> RemoveMilestone(string milestoneId, long? expectedVersion = null);
+
+    /// <summary>The municipality with its milestones.</summary>
+    Task<MunicipalitySnapshot> GetSnapshot();
+
+    /// <summary>Infrastructure: what this municipality contributes to indicators.</summary>
+    Task<IReadOnlyList<Observation>> GetObservations();
+}

@@ -1,0 +1,84 @@
+using AsfPlatform.Domain.Indicators;
+using AsfPlatform.Domain.Model;
+using AsfPlatform.Domain.Plans;
+using AsfPlatform.Domain.Quality;
+
+namespace AsfPlatform.Contracts;
+
+/// <summary>An owner and what it holds. <paramref name="Version"/> grows with every accepted change (ETag).</summary>
+public sealed record OwnerSnapshot(
+    string Id,
+    string? Name,
+    OwnerKind? Kind,
+    IReadOnlyList<string> Municipalities,
+    IReadOnlyList<string> Companies,
+    IReadOnlyList<string> Insatser,
+    IReadOnlyList<string> Plans,
+    IReadOnlyList<int> SurveyYears,
+    long Version)
+{
+    /// <summary>Whether the owner has been registered.</summary>
+    public bool Exists => Name is not null;
+}
+
+/// <summary>A municipality with its dated milestones.</summary>
+public sealed record MunicipalitySnapshot(
+    string Owner, string Kommunkod, string? Name, Subregion? Subregion, IReadOnlyList<MunicipalMilestone> Milestones, long Version)
+{
+    /// <summary>Whether the municipality has been registered.</summary>
+    public bool Exists => Name is not null;
+}
+
+/// <summary>A company with its dated figures. <c>Company.Kommunkod</c> tells partner-office authorization where it
+/// belongs.</summary>
+public sealed record CompanySnapshot(string Owner, string Id, Company? Company, IReadOnlyList<CompanyFigures> Figures, long Version)
+{
+    /// <summary>The company's municipality, or null when not registered.</summary>
+    public string? Kommunkod => Company?.Kommunkod;
+}
+
+/// <summary>An insats with its narrative milestones, stated totals and plan years. Events and placements are read
+/// with their own methods (they can be many).</summary>
+public sealed record InsatsSnapshot(
+    string Owner,
+    string Id,
+    Insats? Insats,
+    IReadOnlyList<NarrativeMilestone> Milestones,
+    IReadOnlyList<StatedTotal> StatedTotals,
+    IReadOnlyList<int> PlanYears,
+    int EventCount,
+    int PlacementCount,
+    long Version)
+{
+    /// <summary>Whether the insats has been defined.</summary>
+    public bool Exists => Insats is not null;
+}
+
+/// <summary>A county survey as stated, with its data-quality findings.</summary>
+public sealed record SurveySnapshot(CountySurvey Survey, IReadOnlyList<DataQualityFinding> Findings);
+
+/// <summary>
+/// A yearly plan: its content and the live indicator values, evaluated as of <paramref name="AsOf"/> (today, clamped
+/// into the plan year). Use <see cref="IYearlyPlanGrain.Evaluate"/> for any other date. <paramref name="Version"/>
+/// counts content edits (the ETag for editing); <paramref name="FactsVersion"/> counts fact updates pushed by sources.
+/// </summary>
+public sealed record PlanSnapshot(
+    string Owner,
+    string InsatsId,
+    int Year,
+    PlanContent? Content,
+    DateOnly AsOf,
+    IReadOnlyList<IndicatorEvaluation> Indicators,
+    int ObservationCount,
+    long Version,
+    long FactsVersion)
+{
+    /// <summary>Whether the plan has been created.</summary>
+    public bool Exists => Content is not null;
+}
+
+/// <summary>What observers of a plan receive when its indicator values change.</summary>
+public sealed record PlanIndicatorsChanged(string PlanKey, long Version, long FactsVersion, DateOnly AsOf, IReadOnlyList<IndicatorEvaluation> Indicators);
+
+/// <summary>The observations one or more sources now contribute; they replace what the plan held for those sources.</summary>
+public sealed record ObservationUpdate(IReadOnlyList<string> SourceIds, IReadOnlyList<Observation> Observations);

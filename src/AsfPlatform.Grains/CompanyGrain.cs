@@ -1,0 +1,57 @@
+using AsfPlatform.Contracts;
+using AsfPlatform.Domain.Indicators;
+using AsfPlatform.Domain.Validation;
+using AsfPlatform.Runtime;
+
+namespace AsfPlatform.Grains;
+
+[GrainType("asf.company")]
+public sealed class CompanyGrain([PersistentState("company")] IPersistentState<CompanyState> state) : Grain, ICompanyGrain
+{
+    private string Owner => GrainKeys.Segments(GetPrimaryKeyString())[0];
+    private string Id => GrainKeys.Segments(GetPrimaryKeyString())[^1];
+    private CompanyState S => state.State;
+
+    public async Task<CompanySnapshot> Register(RegisterCompany command)
+    {
+        var c = command.Company;
+        var v = FactRules.Company(c);
+        v.Require(c.Id == Id, "id", $"Id '{c.Id}' stämmer inte med företagets nyckel '{Id}'.");
+        v.ThrowIfInvalid();
+        c = c with { OrganisationNumber = OrganisationNumber.Normalize(c.OrganisationNumber) };
+        GrainSupport.CheckVersion(GetPrimaryKeyString(), command.ExpectedVersion, S.Version);
+        if (S.Company is not null && GrainSupport.Same(S.Company, c)) return Snapshot();
+        S.Company = c;
+        await Commit();
+        await GrainFactory.GetGrain<IOwnerDirectoryGrain>(Owner).Enlist(DirectoryEntryKind.Company, Id);
+        return Snapshot();
+    }
+
+    public async Task<CompanySnapshot> RecordFigures(RecordCompanyFigures command)
+    {
+        if (S.Company is null) GrainSupport.Reject("id", $"Företaget '{Id}' är inte registrerat.");
+        FactRules.CompanyFigures(command.Figures).ThrowIfInvalid();
+        GrainSupport.CheckVersion(GetPrimaryKeyString(), command.ExpectedVersion, S.Version);
+        if (!GrainSupport.Upsert(S.Figures, command.Figures, f => f.Date.ToString("O"))) return Snapshot();
+        S.Figures.Sort((a, b) => a.Date.CompareTo(b.Date));
+        await Commit();
+        return Snapshot();
+    }
+
+    public Task<CompanySnapshot> GetSnapshot() => Task.FromResult(Snapshot());
+
+    public Task<IReadOnlyList<Observation>> GetObservations() => Task.FromResult(Observe());
+
+    private IReadOnlyList<Observation> Observe() => S.Company is null ? [] : Observations.FromCompany(S.Company, S.Figures);
+
+    /// <summary>Stores, then pushes only this company's observations to the plans that read company figures.</summary>
+    private async Task Commit()
+    {
+        S.Version++;
+        await state.WriteStateAsync();
+        var plans = await GrainFactory.GetGrain<IOwnerDirectoryGrain>(Owner).GetSubscribers(MetricSource.Company);
+        await GrainSupport.Push(GrainFactory, plans, new([Observations.CompanySource(Id)], Observe()));
+    }
+
+    private CompanySnapshot Snapshot() => new(Owner, Id, S.Company, S.Figures.ToList(), S.Version);
+}

@@ -1,0 +1,104 @@
+using AsfPlatform.Contracts;
+using AsfPlatform.Domain.Indicators;
+using AsfPlatform.Domain.Model;
+using AsfPlatform.Domain.Quality;
+using AsfPlatform.Domain.Validation;
+using AsfPlatform.Runtime;
+
+namespace AsfPlatform.Grains;
+
+[GrainType("asf.owner")]
+public sealed class OwnerDirectoryGrain([PersistentState("owner")] IPersistentState<OwnerDirectoryState> state)
+    : Grain, IOwnerDirectoryGrain
+{
+    private string Owner => GetPrimaryKeyString();
+    private OwnerDirectoryState S => state.State;
+
+    public async Task<OwnerSnapshot> Register(RegisterOwner command)
+    {
+        FactRules.Owner(new Owner(Owner, command.Name, command.Kind)).ThrowIfInvalid();
+        GrainSupport.CheckVersion(Owner, command.ExpectedVersion, S.Version);
+        if (S.Name == command.Name && S.Kind == command.Kind) return Snapshot();
+        (S.Name, S.Kind) = (command.Name, command.Kind);
+        S.Version++;
+        await state.WriteStateAsync();
+        return Snapshot();
+    }
+
+    public Task<OwnerSnapshot> GetSnapshot() => Task.FromResult(Snapshot());
+
+    public async Task<OwnerSnapshot> RecordSurvey(RecordCountySurvey command)
+    {
+        RequireRegistered();
+        FactRules.Survey(command.Survey).ThrowIfInvalid();
+        GrainSupport.CheckVersion(Owner, command.ExpectedVersion, S.Version);
+        if (!GrainSupport.Upsert(S.Surveys, command.Survey, s => s.Year.ToString())) return Snapshot();
+        S.Surveys.Sort((a, b) => a.Year.CompareTo(b.Year));
+        S.Version++;
+        await state.WriteStateAsync();
+        var update = new ObservationUpdate([Observations.SurveySource(command.Survey.Year)], Observations.FromSurvey(command.Survey));
+        await GrainSupport.Push(GrainFactory, SubscribersOf(MetricSource.Survey), update);
+        return Snapshot();
+    }
+
+    public Task<IReadOnlyList<SurveySnapshot>> GetSurveys() =>
+        Task.FromResult<IReadOnlyList<SurveySnapshot>>(S.Surveys.Select(s => new SurveySnapshot(s, DataQuality.Check(s))).ToList());
+
+    public async Task<IReadOnlyList<MunicipalitySnapshot>> GetMunicipalities() =>
+        await Task.WhenAll(S.Municipalities.Select(c => GrainFactory.GetGrain<IMunicipalityGrain>(GrainKeys.Municipality(Owner, c)).GetSnapshot()));
+
+    public async Task<IReadOnlyList<CompanySnapshot>> GetCompanies() =>
+        await Task.WhenAll(S.Companies.Select(c => GrainFactory.GetGrain<ICompanyGrain>(GrainKeys.Company(Owner, c)).GetSnapshot()));
+
+    public async Task<IReadOnlyList<DataQualityFinding>> GetDataQualityFindings(string? insatsId = null)
+    {
+        var findings = S.Surveys.SelectMany(DataQuality.Check).ToList();
+        var surveyObservations = S.Surveys.SelectMany(Observations.FromSurvey).ToList();
+        foreach (var id in S.Insatser.Where(i => insatsId is null || i == insatsId))
+        {
+            var inputs = await GrainFactory.GetGrain<IInsatsGrain>(GrainKeys.Insats(Owner, id)).GetQualityInputs();
+            var observations = inputs.Observations.Concat(surveyObservations).ToList();
+            findings.AddRange(DataQuality.Check(inputs.Stated, observations).Select(f => f with { Id = $"{id}/{f.Id}" }));
+        }
+        return findings;
+    }
+
+    public async Task Enlist(DirectoryEntryKind kind, string id)
+    {
+        var list = kind switch
+        {
+            DirectoryEntryKind.Municipality => S.Municipalities,
+            DirectoryEntryKind.Company => S.Companies,
+            DirectoryEntryKind.Insats => S.Insatser,
+            _ => S.Plans,
+        };
+        if (list.Contains(id)) return;
+        list.Add(id);
+        list.Sort(StringComparer.Ordinal);
+        S.Version++;
+        await state.WriteStateAsync();
+    }
+
+    public async Task Subscribe(string planKey, IReadOnlyList<MetricSource> sources)
+    {
+        if (S.Subscriptions.TryGetValue(planKey, out var current) && current.SequenceEqual(sources)) return;
+        S.Subscriptions[planKey] = sources.ToList();
+        await state.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<string>> GetSubscribers(MetricSource source) => Task.FromResult(SubscribersOf(source));
+
+    public Task<IReadOnlyList<Observation>> GetSurveyObservations() =>
+        Task.FromResult<IReadOnlyList<Observation>>(S.Surveys.SelectMany(Observations.FromSurvey).ToList());
+
+    private IReadOnlyList<string> SubscribersOf(MetricSource source) =>
+        S.Subscriptions.Where(kv => kv.Value.Contains(source)).Select(kv => kv.Key).ToList();
+
+    private void RequireRegistered()
+    {
+        if (S.Name is null) GrainSupport.Reject("agare", $"Ägaren '{Owner}' är inte registrerad.");
+    }
+
+    private OwnerSnapshot Snapshot() => new(Owner, S.Name, S.Kind, S.Municipalities.ToList(), S.Companies.ToList(),
+        S.Insatser.ToList(), S.Plans.ToList(), S.Surveys.Select(s => s.Year).ToList(), S.Version);
+}

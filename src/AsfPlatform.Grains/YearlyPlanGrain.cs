@@ -1,0 +1,184 @@
+using AsfPlatform.Contracts;
+using AsfPlatform.Domain.Indicators;
+using AsfPlatform.Domain.Plans;
+using AsfPlatform.Domain.Validation;
+using AsfPlatform.Runtime;
+using AsfPlatform.Runtime.Utilities;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AsfPlatform.Grains;
+
+/// <summary>
+/// A yearly plan with live goal state. Sources push the observations of the one fact that changed
+/// (<see cref="ApplyObservations"/>); the plan replaces that source's observations, re-evaluates its indicators in
+/// memory and notifies observers. No other grain is read per update.
+/// </summary>
+[GrainType("asf.plan")]
+public sealed class YearlyPlanGrain(
+    [PersistentState("plan")] IPersistentState<YearlyPlanState> state,
+    TimeProvider? time = null,
+    ILogger<YearlyPlanGrain>? logger = null) : Grain, IYearlyPlanGrain
+{
+    private readonly ObserverManager<IPlanObserver> _observers =
+        new(TimeSpan.FromMinutes(10), (ILogger?)logger ?? NullLogger.Instance);
+
+    private string Key => GetPrimaryKeyString();
+    private string Owner => GrainKeys.Segments(Key)[0];
+    private string InsatsId => GrainKeys.Segments(Key)[1];
+    private int Year => int.Parse(GrainKeys.Segments(Key)[2]);
+    private YearlyPlanState S => state.State;
+
+    public async Task<PlanSnapshot> Save(SavePlan command)
+    {
+        FactRules.Plan(command.Content, Year).ThrowIfInvalid();
+        var insats = await GrainFactory.GetGrain<IInsatsGrain>(GrainKeys.Insats(Owner, InsatsId)).GetSnapshot();
+        if (insats.Insats is not { } i) throw ValidationException.For("insats", $"Insatsen '{InsatsId}' är inte definierad.");
+        if (Year < i.PeriodStart.Year || Year > i.PeriodEnd.Year)
+            throw ValidationException.For("ar", $"Året {Year} ligger utanför insatsens period ({i.PeriodStart.Year}–{i.PeriodEnd.Year}).");
+        GrainSupport.CheckVersion(Key, command.ExpectedVersion, S.Version);
+        if (S.Content is not null && GrainSupport.Same(S.Content, command.Content)) return Snapshot();
+
+        var sourcesBefore = S.Content is null ? null : SourcesOf(S.Content);
+        var sources = SourcesOf(command.Content);
+        var observations = S.Observations;
+        if (sourcesBefore is null || !sourcesBefore.SequenceEqual(sources) || !S.Content!.Metrics.SetEquals(command.Content.Metrics))
+        {
+            await Register(sources);
+            observations = await ReadSources(sources, command.Content.Metrics);
+        }
+
+        S.Content = command.Content;
+        S.Observations = observations;
+        S.Version++;
+        await state.WriteStateAsync();
+        await Notify();
+        return Snapshot();
+    }
+
+    public async Task<PlanSnapshot> SetActivityDone(SetActivityDone command)
+    {
+        var content = RequireContent();
+        if (content.Activities.All(a => a.Id != command.ActivityId))
+            throw ValidationException.For("aktivitet", $"Aktiviteten '{command.ActivityId}' finns inte i planen.");
+        GrainSupport.CheckVersion(Key, command.ExpectedVersion, S.Version);
+        var activities = content.Activities.Select(a => a.Id == command.ActivityId ? a with { Done = command.Done } : a).ToList();
+        if (GrainSupport.Same(activities, content.Activities)) return Snapshot();
+        S.Content = content with { Activities = activities };
+        S.Version++;
+        await state.WriteStateAsync();
+        return Snapshot();
+    }
+
+    public Task<PlanSnapshot> GetSnapshot() => Task.FromResult(Snapshot());
+
+    public Task<IReadOnlyList<IndicatorEvaluation>> Evaluate(DateOnly asOf) => Task.FromResult(EvaluateAt(asOf));
+
+    public async Task<PlanSnapshot> CreateNextYear()
+    {
+        var content = RequireContent();
+        var next = GrainFactory.GetGrain<IYearlyPlanGrain>(GrainKeys.Plan(Owner, InsatsId, Year + 1));
+        if ((await next.GetSnapshot()).Exists)
+            throw ValidationException.For("ar", $"Handlingsplanen för {Year + 1} finns redan.");
+        return await next.Save(new SavePlan(CopyForward.NextYear(content, Year)));
+    }
+
+    public async Task<PlanSnapshot> Rebuild()
+    {
+        var content = RequireContent();
+        var sources = SourcesOf(content);
+        await Register(sources);
+        S.Observations = await ReadSources(sources, content.Metrics);
+        S.FactsVersion++;
+        await state.WriteStateAsync();
+        await Notify();
+        return Snapshot();
+    }
+
+    public Task Subscribe(IPlanObserver observer)
+    {
+        _observers.Subscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    public Task Unsubscribe(IPlanObserver observer)
+    {
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    public async Task ApplyObservations(ObservationUpdate update)
+    {
+        if (S.Content is null) return;
+        var metrics = S.Content.Metrics;
+        var sources = update.SourceIds.ToHashSet();
+        var before = S.Observations.Where(o => sources.Contains(o.SourceId)).ToList();
+        var after = update.Observations.Where(o => sources.Contains(o.SourceId) && metrics.Contains(o.Metric)).ToList();
+        if (before.SequenceEqual(after)) return; // nothing this plan reads has changed
+        S.Observations.RemoveAll(o => sources.Contains(o.SourceId));
+        S.Observations.AddRange(after);
+        S.FactsVersion++;
+        await state.WriteStateAsync();
+        await Notify();
+    }
+
+    private static IReadOnlyList<MetricSource> SourcesOf(PlanContent content) =>
+        content.Metrics.SelectMany(MetricCatalog.SourcesOf).Distinct().Order().ToList();
+
+    private async Task Register(IReadOnlyList<MetricSource> sources)
+    {
+        var directory = GrainFactory.GetGrain<IOwnerDirectoryGrain>(Owner);
+        await directory.Enlist(DirectoryEntryKind.Plan, Key);
+        await directory.Subscribe(Key, sources);
+        await GrainFactory.GetGrain<IInsatsGrain>(GrainKeys.Insats(Owner, InsatsId)).RegisterPlan(Year, sources.Contains(MetricSource.Insats));
+    }
+
+    /// <summary>Reads every source once (on creation or when the indicators change what they read).</summary>
+    private async Task<List<Observation>> ReadSources(IReadOnlyList<MetricSource> sources, IReadOnlySet<MetricKind> metrics)
+    {
+        var directory = GrainFactory.GetGrain<IOwnerDirectoryGrain>(Owner);
+        var all = new List<Observation>();
+        if (sources.Contains(MetricSource.Insats))
+            all.AddRange(await GrainFactory.GetGrain<IInsatsGrain>(GrainKeys.Insats(Owner, InsatsId)).GetObservations());
+        if (sources.Contains(MetricSource.Survey)) all.AddRange(await directory.GetSurveyObservations());
+        if (sources.Contains(MetricSource.Company) || sources.Contains(MetricSource.Municipality))
+        {
+            var owner = await directory.GetSnapshot();
+            if (sources.Contains(MetricSource.Company))
+                foreach (var c in owner.Companies)
+                    all.AddRange(await GrainFactory.GetGrain<ICompanyGrain>(GrainKeys.Company(Owner, c)).GetObservations());
+            if (sources.Contains(MetricSource.Municipality))
+                foreach (var m in owner.Municipalities)
+                    all.AddRange(await GrainFactory.GetGrain<IMunicipalityGrain>(GrainKeys.Municipality(Owner, m)).GetObservations());
+        }
+        return all.Where(o => metrics.Contains(o.Metric)).ToList();
+    }
+
+    private Task Notify()
+    {
+        if (_observers.Count == 0) return Task.CompletedTask;
+        var asOf = LiveDate();
+        var change = new PlanIndicatorsChanged(Key, S.Version, S.FactsVersion, asOf, EvaluateAt(asOf));
+        return _observers.Notify(o => o.IndicatorsChanged(change));
+    }
+
+    /// <summary>Today, kept inside the plan year: a past year's plan shows its year-end result.</summary>
+    private DateOnly LiveDate()
+    {
+        var today = DateOnly.FromDateTime((time ?? TimeProvider.System).GetLocalNow().DateTime);
+        var (start, end) = (new DateOnly(Year, 1, 1), new DateOnly(Year, 12, 31));
+        return today < start ? start : today > end ? end : today;
+    }
+
+    private IReadOnlyList<IndicatorEvaluation> EvaluateAt(DateOnly asOf) =>
+        S.Content?.Indicators.Select(i => IndicatorEvaluator.Evaluate(i, S.Observations, asOf)).ToList() ?? [];
+
+    private PlanContent RequireContent() =>
+        S.Content ?? throw new NotFoundException($"Handlingsplanen {Key}");
+
+    private PlanSnapshot Snapshot()
+    {
+        var asOf = LiveDate();
+        return new(Owner, InsatsId, Year, S.Content, asOf, EvaluateAt(asOf), S.Observations.Count, S.Version, S.FactsVersion);
+    }
+}
