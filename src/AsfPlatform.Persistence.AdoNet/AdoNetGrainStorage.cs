@@ -30,6 +30,7 @@ public sealed class AdoNetGrainStorage : IGrainStorage, IAsyncDisposable, IDispo
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private readonly GroupCommitWriter _writer;
     private volatile bool _initialized;
+    private int _disposed;
 
     /// <summary>Creates a storage; nothing touches the database until <see cref="InitializeAsync"/> or the first operation.</summary>
     /// <param name="name">Name the storage is registered under; used in error messages.</param>
@@ -146,6 +147,12 @@ public sealed class AdoNetGrainStorage : IGrainStorage, IAsyncDisposable, IDispo
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        // The container may hold this instance under two keys (IGrainStorage and AdoNetGrainStorage) and dispose both.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _writer.DisposeAsync().ConfigureAwait(false);
         _initLock.Dispose();
     }

@@ -280,7 +280,7 @@ public abstract class GrainStorageConformanceTests : IAsyncLifetime
 
                 // A stale activation holding an older ETag writes at the same time as the next real write.
                 var stale = staleEtag is null ? null : new GrainState<CounterState>(new CounterState { Value = -i }) { ETag = staleEtag };
-                var staleWrite = stale is null ? Task.CompletedTask : Storage.WriteStateAsync(StateName, grain, stale);
+                var staleWrite = stale is null ? Task.CompletedTask : Task.Run(() => Storage.WriteStateAsync(StateName, grain, stale));
                 var read = await ReadAsync(grain);
                 if (read.State.Value < i - 1 || read.State.Value < 0)
                 {
