@@ -16,6 +16,8 @@ internal sealed class PluginLoadContext(string pluginPath)
     {
         typeof(IReportPlugin).Assembly.GetName().Name!,
         "AsfPlatform.Contracts",
+        "AsfPlatform.Domain",
+        "AsfPlatform.Runtime",
         "DocumentFormat.OpenXml",
         "System.IO.Packaging",
         "Microsoft.Extensions.DependencyInjection.Abstractions",
