@@ -69,25 +69,20 @@ internal sealed class GrainActivation : SerialSynchronizationContext, IGrainCont
         }
     }
 
-    /// <summary>Starts activating once; the first turn loads state and runs <c>OnActivateAsync</c>.</summary>
-    public void EnsureActivating()
+    /// <summary>Starts activating: the first turn loads state and runs <c>OnActivateAsync</c>. Called once, after
+    /// the request that caused it is queued, so that request sees the outcome (even a failed activation).</summary>
+    private void StartActivation() => Post(static state => _ = ((GrainActivation)state!).ActivateAsync(), this);
+
+    // Under Sync: the first queued work moves a new activation to Activating.
+    private bool ClaimActivationLocked()
     {
         if (_phase != ActivationPhase.Created)
         {
-            return;
+            return false;
         }
 
-        lock (Sync)
-        {
-            if (_phase != ActivationPhase.Created)
-            {
-                return;
-            }
-
-            _phase = ActivationPhase.Activating;
-        }
-
-        Post(static state => _ = ((GrainActivation)state!).ActivateAsync(), this);
+        _phase = ActivationPhase.Activating;
+        return true;
     }
 
     /// <summary>
@@ -97,8 +92,8 @@ internal sealed class GrainActivation : SerialSynchronizationContext, IGrainCont
     public Task<T>? TryInvoke<T>(GrainReference target, GrainMethodInvoker<T> method, object?[] arguments)
     {
         var interleaves = GrainClass.IsReentrant || method.AlwaysInterleave;
-        bool inline;
-        Request<T> request;
+        bool inline = false, activate = false;
+        Request<T>? request;
         lock (Sync)
         {
             if (!CanStartNow(interleaves))
@@ -110,11 +105,24 @@ internal sealed class GrainActivation : SerialSynchronizationContext, IGrainCont
 
                 request = NewRequest(target, method, arguments, interleaves);
                 (_pending ??= new Queue<IWorkItem>()).Enqueue(request);
-                return request.ResponseAsync(Runtime.ResponseTimeout);
+                activate = ClaimActivationLocked();
             }
+            else
+            {
+                Reserve(interleaves);
+                inline = TryClaimLocked();
+                request = null;
+            }
+        }
 
-            Reserve(interleaves);
-            inline = TryClaimLocked();
+        if (activate)
+        {
+            StartActivation();
+        }
+
+        if (request is not null)
+        {
+            return request.ResponseAsync(Runtime.ResponseTimeout);
         }
 
         if (!inline)
@@ -155,6 +163,7 @@ internal sealed class GrainActivation : SerialSynchronizationContext, IGrainCont
     /// <summary>Queues work (a rerouted call or a timer tick); false when this activation is gone.</summary>
     public bool TryEnqueue(IWorkItem item)
     {
+        bool activate = false, start = false;
         lock (Sync)
         {
             if (!CanStartNow(item.Interleaves))
@@ -165,13 +174,25 @@ internal sealed class GrainActivation : SerialSynchronizationContext, IGrainCont
                 }
 
                 (_pending ??= new Queue<IWorkItem>()).Enqueue(item);
-                return true;
+                activate = ClaimActivationLocked();
             }
-
-            Reserve(item.Interleaves);
+            else
+            {
+                Reserve(item.Interleaves);
+                start = true;
+            }
         }
 
-        Post(RunWorkItem, (this, item));
+        if (activate)
+        {
+            StartActivation();
+        }
+
+        if (start)
+        {
+            Post(RunWorkItem, (this, item));
+        }
+
         return true;
     }
 
@@ -264,9 +285,10 @@ internal sealed class GrainActivation : SerialSynchronizationContext, IGrainCont
     protected override void OnUnhandledException(Exception exception) =>
         Runtime.Logger.LogError(exception, "Unhandled exception in grain {GrainId}", GrainId);
 
+    // Interleaving work may overtake queued work; exclusive work keeps arrival order.
     private bool CanStartNow(bool interleaves) =>
-        _phase == ActivationPhase.Valid && _deactivation is null && _pending is not { Count: > 0 }
-        && (interleaves || !_exclusiveRunning);
+        _phase == ActivationPhase.Valid && _deactivation is null
+        && (interleaves || (!_exclusiveRunning && _pending is not { Count: > 0 }));
 
     private void Reserve(bool interleaves)
     {

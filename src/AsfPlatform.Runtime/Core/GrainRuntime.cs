@@ -174,8 +174,9 @@ internal sealed class GrainRuntime : IGrainFactory
             await Task.WhenAll(activations.Select(a => a.Deactivated))
                 .WaitAsync(Options.DeactivationTimeout, cancellationToken);
         }
-        catch (TimeoutException)
+        catch (Exception exception) when (exception is TimeoutException or OperationCanceledException)
         {
+            // A grain stuck in a request must not keep the host from stopping.
             Logger.LogWarning("Not all grains deactivated within {Timeout}", Options.DeactivationTimeout);
         }
     }
@@ -204,12 +205,11 @@ internal sealed class GrainRuntime : IGrainFactory
 
     private GrainActivation GetOrCreateActivation(GrainReference reference)
     {
-        var activation = _activations.GetOrAdd(
+        // A new activation starts activating when its first request is queued.
+        return _activations.GetOrAdd(
             reference.GrainId,
             static (id, state) => new GrainActivation(state.Runtime, state.GrainClass, id),
             (Runtime: this, reference.GrainClass));
-        activation.EnsureActivating();
-        return activation;
     }
 
     private static InvalidOperationException Stopped() => new("The grain runtime of this host is stopped.");
