@@ -1,4 +1,5 @@
 using AsfPlatform.Access;
+using AsfPlatform.Host.Api;
 using AsfPlatform.Host.Configuration;
 using AsfPlatform.Host.Health;
 using AsfPlatform.Host.Live;
@@ -36,6 +37,7 @@ public static class AsfHostApplication
             options.ConnectionString = storage.ConnectionString!;
         });
 
+        builder.AddAsfGrainRuntime();
         services.AddAsfAuthentication();
         services.AddSignInRateLimiting(builder.Configuration);
         services.AddLiveUpdates();
@@ -52,6 +54,9 @@ public static class AsfHostApplication
             options.Conventions.AuthorizeFolder("/Admin", Access.Authentication.AccessPolicies.Admin);
         });
         services.AddAntiforgery(options => options.Cookie.Name = "asf.af");
+        // Swedish letters are written as themselves, not as &#xE5; (markup characters are still escaped).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
     }
 
     private static void UsePipeline(WebApplication app)
@@ -70,6 +75,7 @@ public static class AsfHostApplication
 
         app.MapAsfHealth();
         app.MapLiveUpdates();
+        app.MapAccountEndpoints();
         app.MapRazorPages();
     }
 }

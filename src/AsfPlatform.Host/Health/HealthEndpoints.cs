@@ -1,5 +1,7 @@
 using AsfPlatform.Access;
 using AsfPlatform.Host.Configuration;
+using AsfPlatform.Host.Grains;
+using AsfPlatform.Runtime;
 
 namespace AsfPlatform.Host.Health;
 
@@ -15,7 +17,7 @@ internal static class HealthEndpoints
 {
     public static IServiceCollection AddAsfHealth(this IServiceCollection services)
     {
-        services.AddSingleton<IRuntimeHealth, HostLifetimeRuntimeHealth>();
+        services.AddSingleton<IRuntimeHealth, GrainRuntimeHealth>();
         return services;
     }
 
@@ -50,9 +52,21 @@ internal interface IRuntimeHealth
     ValueTask<bool> IsUpAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>Until the grain runtime is wired in, the runtime is "up" once the host has started and not begun stopping.</summary>
-internal sealed class HostLifetimeRuntimeHealth(IHostApplicationLifetime lifetime) : IRuntimeHealth
+/// <summary>The runtime is up when the host has started and a grain answers within a few seconds.</summary>
+internal sealed class GrainRuntimeHealth(IHostApplicationLifetime lifetime, IGrainFactory grains) : IRuntimeHealth
 {
-    public ValueTask<bool> IsUpAsync(CancellationToken cancellationToken) =>
-        ValueTask.FromResult(lifetime.ApplicationStarted.IsCancellationRequested && !lifetime.ApplicationStopping.IsCancellationRequested);
+    public async ValueTask<bool> IsUpAsync(CancellationToken cancellationToken)
+    {
+        if (!lifetime.ApplicationStarted.IsCancellationRequested || lifetime.ApplicationStopping.IsCancellationRequested)
+            return false;
+        try
+        {
+            await grains.GetGrain<IHealthProbeGrain>("healthz").PingAsync().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+            return true;
+        }
+        catch (Exception exception) when (exception is TimeoutException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
 }

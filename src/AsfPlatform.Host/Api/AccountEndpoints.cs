@@ -1,0 +1,103 @@
+using System.Security.Claims;
+using AsfPlatform.Access;
+using AsfPlatform.Access.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AsfPlatform.Host.Api;
+
+/// <summary>The signed-in user (<c>GET /api/me</c>).</summary>
+public sealed record CurrentUserDto(string UserName, string DisplayName, string Role, string? Organisation);
+
+/// <summary>An account as the API shows it.</summary>
+public sealed record UserDto(string UserName, string DisplayName, string Role, string? Organisation, bool Disabled, DateTimeOffset CreatedAt)
+{
+    internal static UserDto From(UserAccount a) =>
+        new(a.UserName, a.DisplayName, a.Role.ToString(), a.Organisation?.ToKey(), a.Disabled, a.CreatedAt);
+}
+
+/// <summary>Body of <c>POST /api/users</c>.</summary>
+public sealed record CreateUserRequest(string? UserName, string? DisplayName, string? Role, string? Organisation, string? Password);
+
+/// <summary>Body of <c>POST /api/tokens</c>.</summary>
+public sealed record IssueTokenRequest(string? Name);
+
+/// <summary>A token just issued: the secret appears here once.</summary>
+public sealed record IssuedTokenDto(string TokenId, string Name, string Token, DateTimeOffset CreatedAt);
+
+/// <summary>Accounts, personal API tokens and the audit log over HTTP.</summary>
+internal static class AccountEndpoints
+{
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api").WithTags("Konton");
+
+        api.MapGet("/me", (ClaimsPrincipal user) => TypedResults.Ok(new CurrentUserDto(
+                user.Identity!.Name!, user.GetDisplayName(), user.GetRole()?.ToString() ?? "", user.GetOrganisation()?.ToKey())))
+            .RequireAuthorization(AccessPolicies.Read);
+
+        api.MapGet("/users", async (IUserAccountService accounts, CancellationToken ct) =>
+                TypedResults.Ok((await accounts.ListAsync(ct)).Select(UserDto.From).ToList()))
+            .RequireAuthorization(AccessPolicies.Admin);
+
+        api.MapPost("/users", CreateUserAsync).RequireAuthorization(AccessPolicies.Admin);
+
+        api.MapGet("/tokens", async (ClaimsPrincipal user, IApiTokenService tokens, CancellationToken ct) =>
+                TypedResults.Ok(await tokens.ListAsync(user.Identity!.Name!, ct)))
+            .RequireAuthorization(AccessPolicies.Read);
+
+        api.MapPost("/tokens", IssueTokenAsync).RequireAuthorization(AccessPolicies.Read);
+
+        api.MapDelete("/tokens/{tokenId}", async Task<Results<NoContent, ProblemHttpResult>> (string tokenId,
+                ClaimsPrincipal user, IApiTokenService tokens, CancellationToken ct) =>
+                await tokens.RevokeAsync(user.Identity!.Name!, tokenId, user.Identity!.Name!, ct)
+                    ? TypedResults.NoContent()
+                    : ApiProblems.NotFound("Det finns ingen giltig nyckel med det id:t bland dina nycklar."))
+            .RequireAuthorization(AccessPolicies.Read);
+
+        api.MapGet("/audit/{entityType}/{entityId}", async (string entityType, string entityId, IAuditLog audit,
+                CancellationToken ct) => TypedResults.Ok(await audit.ReadAsync(entityType, entityId, ct)))
+            .WithTags("Ändringslogg")
+            .RequireAuthorization(AccessPolicies.Read);
+
+        return endpoints;
+    }
+
+    private static async Task<Results<Created<UserDto>, ValidationProblem, ProblemHttpResult>> CreateUserAsync(
+        CreateUserRequest request, ClaimsPrincipal user, IUserAccountService accounts, CancellationToken ct)
+    {
+        if (!AccessRoles.TryParse(request.Role, out var role))
+            return ApiProblems.Validation("role", "Ange en roll: Förbundsadmin, Partnerkontor, Styrelse eller Läsare.");
+        OrganisationRef? organisation = null;
+        if (role == AccessRole.Partnerkontor && !OrganisationRef.TryParse(request.Organisation, out organisation, out var error))
+            return ApiProblems.Validation("organisation", error!);
+        try
+        {
+            var created = await accounts.CreateAsync(new NewUserAccount(request.UserName ?? "", request.DisplayName ?? "",
+                role, organisation, request.Password ?? ""), user.Identity!.Name!, ct);
+            return TypedResults.Created($"/api/users/{Uri.EscapeDataString(created.UserName)}", UserDto.From(created));
+        }
+        catch (AccessValidationException exception)
+        {
+            return ApiProblems.Validation(exception);
+        }
+        catch (AccessConflictException exception)
+        {
+            return ApiProblems.Conflict(exception.Message);
+        }
+    }
+
+    private static async Task<Results<Ok<IssuedTokenDto>, ValidationProblem>> IssueTokenAsync(IssueTokenRequest request,
+        ClaimsPrincipal user, IApiTokenService tokens, HttpResponse response, CancellationToken ct)
+    {
+        try
+        {
+            var issued = await tokens.IssueAsync(user.Identity!.Name!, request.Name ?? "", user.Identity!.Name!, ct);
+            response.Headers.CacheControl = "no-store";
+            return TypedResults.Ok(new IssuedTokenDto(issued.Token.TokenId, issued.Token.Name, issued.Secret, issued.Token.CreatedAt));
+        }
+        catch (AccessValidationException exception)
+        {
+            return ApiProblems.Validation(exception);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using AsfPlatform.Host.Grains;
+using AsfPlatform.Persistence.AdoNet;
+using AsfPlatform.Persistence.AdoNet.Hosting;
+using AsfPlatform.Runtime.Hosting;
+
+namespace AsfPlatform.Host.Configuration;
+
+/// <summary>The grain runtime with ADO.NET grain storage on the configured database.</summary>
+internal static class GrainRuntimeSetup
+{
+    public static WebApplicationBuilder AddAsfGrainRuntime(this WebApplicationBuilder builder)
+    {
+        builder.UseGrainRuntime(silo =>
+        {
+            silo.AddGrain<HealthProbeGrain>();
+            silo.AddAdoNetGrainStorageAsDefault(_ => { });
+        });
+        // Filled from the resolved settings when the storage is first created (after test hosts add their settings).
+        builder.Services.AddOptions<AdoNetGrainStorageOptions>(AsfPlatform.Runtime.ProviderConstants.DefaultStorageProviderName)
+            .Configure<StorageSettings>((options, storage) =>
+            {
+                options.Invariant = storage.Invariant;
+                options.ConnectionString = storage.ConnectionString!;
+            });
+        return builder;
+    }
+}
