@@ -16,7 +16,13 @@ public static class AsfHostApplication
     /// <summary>Builds the application from command-line arguments (and appsettings, environment variables).</summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The application name decides where Razor Pages are discovered; it must be this assembly even when a test
+        // process (not this host's Main) builds the app.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(AsfHostApplication).Assembly.GetName().Name,
+        });
         configure?.Invoke(builder);
         AddServices(builder);
         var app = builder.Build();

@@ -1,0 +1,63 @@
+using AsfPlatform.Access;
+using AsfPlatform.Host;
+using AsfPlatform.TestSupport;
+using Microsoft.AspNetCore.Builder;
+
+namespace AsfPlatform.BrowserTests;
+
+/// <summary>
+/// The real host on Kestrel at 127.0.0.1 with a free port (not the TestServer), on a fresh SQLite file, so the
+/// browser talks HTTP to it like any user.
+/// </summary>
+public sealed class LiveHost : IAsyncDisposable
+{
+    private readonly TempSqliteDatabase _database = new("browser");
+    private WebApplication? _app;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IServiceProvider Services => _app!.Services;
+
+    public static async Task<LiveHost> StartAsync()
+    {
+        var host = new LiveHost();
+        host._app = AsfHostApplication.Build(
+        [
+            "--urls", "http://127.0.0.1:0",
+            "--environment", "Testing",
+            "--contentRoot", FindHostProjectDirectory(),
+            "--Storage:Provider", "Sqlite",
+            "--Storage:ConnectionString", host._database.ConnectionString,
+            "--Dataset:LoadOnStart", "false",
+            "--Logging:LogLevel:Default", "Warning",
+        ]);
+        await host._app.StartAsync();
+        // After start, Urls holds the port Kestrel actually bound.
+        host.BaseUrl = host._app.Urls.Single().TrimEnd('/');
+        return host;
+    }
+
+    public IUserAccountService Accounts => Services.GetRequiredService<IUserAccountService>();
+
+    /// <summary>The host project's folder, so wwwroot (the style sheet) is served as in production.</summary>
+    private static string FindHostProjectDirectory()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "src", "AsfPlatform.Host");
+            if (File.Exists(Path.Combine(candidate, "AsfPlatform.Host.csproj")))
+                return candidate;
+        }
+        throw new DirectoryNotFoundException("src/AsfPlatform.Host not found above the test output folder.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        _database.Dispose();
+    }
+}
