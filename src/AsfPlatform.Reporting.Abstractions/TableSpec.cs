@@ -1,3 +1,5 @@
+using AsfPlatform.Domain.Indicators;
+
 namespace AsfPlatform.Reporting;
 
 /// <summary>How a column's contents line up.</summary>
@@ -21,27 +23,14 @@ public sealed record TableColumn(string Header, int? WidthPercent = null, Column
     public static implicit operator TableColumn(string header) => new(header);
 }
 
-/// <summary>The status words the platform uses for goal attainment; each has its own badge colour.</summary>
-public enum GoalStatus
-{
-    /// <summary>"Uppnått": the target is met.</summary>
-    Achieved,
-    /// <summary>"På väg": progressing as planned.</summary>
-    OnTrack,
-    /// <summary>"Risk": progressing, but the target is at risk.</summary>
-    AtRisk,
-    /// <summary>"Ej på väg": not progressing toward the target.</summary>
-    OffTrack,
-}
-
 /// <summary>One table cell: text, or a status badge (colour plus words, so it reads in greyscale too).</summary>
-public sealed record TableCell(string Text, GoalStatus? Status = null, bool Bold = false)
+public sealed record TableCell(string Text, IndicatorStatus? Status = null, bool Bold = false)
 {
     /// <summary>A text cell.</summary>
     public static implicit operator TableCell(string text) => new(text);
 
-    /// <summary>A status badge cell showing the Swedish words for <paramref name="status"/>.</summary>
-    public static TableCell Badge(GoalStatus status) => new(StatusText.Of(status), status);
+    /// <summary>A status badge cell showing the domain's Swedish words for <paramref name="status"/> ("Uppnått", "I fas", ...).</summary>
+    public static TableCell Badge(IndicatorStatus status) => new(IndicatorEvaluation.Swedish(status), status);
 }
 
 /// <summary>A table: columns and rows of cells (each row as many cells as there are columns).</summary>
@@ -49,17 +38,3 @@ public sealed record TableCell(string Text, GoalStatus? Status = null, bool Bold
 /// <param name="Rows">The body rows.</param>
 /// <param name="Caption">Optional caption written above the table.</param>
 public sealed record TableSpec(IReadOnlyList<TableColumn> Columns, IReadOnlyList<IReadOnlyList<TableCell>> Rows, string? Caption = null);
-
-/// <summary>The Swedish words for goal statuses.</summary>
-public static class StatusText
-{
-    /// <summary>"Uppnått", "På väg", "Risk" or "Ej på väg".</summary>
-    public static string Of(GoalStatus status) => status switch
-    {
-        GoalStatus.Achieved => "Uppnått",
-        GoalStatus.OnTrack => "På väg",
-        GoalStatus.AtRisk => "Risk",
-        GoalStatus.OffTrack => "Ej på väg",
-        _ => status.ToString(),
-    };
-}

@@ -1,3 +1,5 @@
+using AsfPlatform.Domain.Indicators;
+
 namespace AsfPlatform.Reporting.Word;
 
 /// <summary>The restrained colour set every report shares (hex RGB without '#').</summary>
@@ -16,12 +18,12 @@ internal static class Palette
     public static readonly string[] Series = ["1F3864", "5B9BD5", "C55A11", "A5A5A5", "70AD47", "FFC000"];
 
     /// <summary>Badge fill and text colours; the words carry the meaning, the colour only supports it.</summary>
-    public static (string Fill, string Text) Badge(GoalStatus status) => status switch
+    public static (string Fill, string Text) Badge(IndicatorStatus status) => status switch
     {
-        GoalStatus.Achieved => ("D8EFD9", "1E6B30"),
-        GoalStatus.OnTrack => ("DCEBF7", "1F4E79"),
-        GoalStatus.AtRisk => ("FCEBC7", "7A4F00"),
-        GoalStatus.OffTrack => ("F8D7D5", "9C1C1C"),
-        _ => (White, Text),
+        IndicatorStatus.Achieved => ("D8EFD9", "1E6B30"),
+        IndicatorStatus.OnTrack => ("DCEBF7", "1F4E79"),
+        IndicatorStatus.AtRisk => ("FCEBC7", "7A4F00"),
+        IndicatorStatus.OffTrack => ("F8D7D5", "9C1C1C"),
+        _ => ("EDEDED", Muted),
     };
 }

@@ -1,3 +1,4 @@
+using AsfPlatform.Domain.Indicators;
 using AsfPlatform.Reporting.Word;
 
 namespace AsfPlatform.Reporting.Word.Tests;
@@ -59,10 +60,11 @@ internal static class SampleDocument
         doc.Table(new TableSpec(
             [new TableColumn("Indikator", 46), new TableColumn("Utgångsläge", 18, ColumnAlignment.Right), new TableColumn("Målbild", 18, ColumnAlignment.Right), new TableColumn("Status", 18, ColumnAlignment.Center)],
             [
-                ["Aktiva ASF i länet", "25", "30", TableCell.Badge(GoalStatus.OnTrack)],
-                ["Fast anställda i ASF", "190", "200", TableCell.Badge(GoalStatus.Achieved)],
-                ["Kommuner i stödstruktur", "3", "5", TableCell.Badge(GoalStatus.AtRisk)],
-                ["Andel platser som leder till arbete eller studier", SwedishFormat.Percent(0.12m), SwedishFormat.Percent(0.3m), TableCell.Badge(GoalStatus.OffTrack)],
+                ["Aktiva ASF i länet", "25", "30", TableCell.Badge(IndicatorStatus.OnTrack)],
+                ["Fast anställda i ASF", "190", "200", TableCell.Badge(IndicatorStatus.Achieved)],
+                ["Kommuner i stödstruktur", "3", "5", TableCell.Badge(IndicatorStatus.AtRisk)],
+                ["Andel platser som leder till arbete eller studier", SwedishFormat.Percent(0.12m), SwedishFormat.Percent(0.3m), TableCell.Badge(IndicatorStatus.OffTrack)],
+                ["Kommuner med lokal policy", "–", "4", TableCell.Badge(IndicatorStatus.NoData)],
             ],
             Caption: "Tabell 2. Indikatorer och måluppfyllelse"));
         doc.Chart(new ChartSpec(

@@ -39,10 +39,4 @@ public sealed class SwedishFormatTests
         // 23:30 UTC on 31 December is already New Year's Day in Sweden.
         Assert.Equal("2018-01-01", SwedishFormat.Date(new DateTimeOffset(2017, 12, 31, 23, 30, 0, TimeSpan.Zero)));
     }
-
-    [Fact]
-    public void Status_words_are_Swedish()
-    {
-        Assert.Equal(["Uppnått", "På väg", "Risk", "Ej på väg"], Enum.GetValues<GoalStatus>().Select(StatusText.Of));
-    }
 }

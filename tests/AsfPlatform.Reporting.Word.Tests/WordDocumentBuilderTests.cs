@@ -124,14 +124,15 @@ public sealed class WordDocumentBuilderTests
     }
 
     [Fact]
-    public void Status_badges_show_the_Swedish_words_on_their_own_colour()
+    public void Status_badges_show_the_domains_Swedish_status_words_on_their_own_colour()
     {
         var cells = MainXml(Sample).Descendants(W + "tc").ToList();
         string? FillOf(string words) => (string?)cells.Single(c => Text(c) == words).Descendants(W + "shd").Single().Attribute(W + "fill");
         Assert.Equal("D8EFD9", FillOf("Uppnått"));
-        Assert.Equal("DCEBF7", FillOf("På väg"));
+        Assert.Equal("DCEBF7", FillOf("I fas"));
         Assert.Equal("FCEBC7", FillOf("Risk"));
-        Assert.Equal("F8D7D5", FillOf("Ej på väg"));
+        Assert.Equal("F8D7D5", FillOf("Ej i fas"));
+        Assert.Equal("EDEDED", FillOf("Saknar data"));
     }
 
     [Fact]
