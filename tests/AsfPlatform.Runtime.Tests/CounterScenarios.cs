@@ -16,6 +16,9 @@ public abstract class CounterScenarios(ITestOutputHelper output)
     /// <summary>Registers the "Default" storage every host of a cluster shares; null keeps the shared memory storage.</summary>
     protected abstract Task<Action<ISiloBuilder>?> ConfigureStorageAsync(string name);
 
+    /// <summary>Increments each of the 64 callers makes (the issue asks for 1,000).</summary>
+    protected virtual int IncrementsPerCaller => 1000;
+
     [Fact]
     public async Task Sixty_four_concurrent_callers_making_a_thousand_increments_each_end_at_64000_and_survive_a_restart()
     {
@@ -26,16 +29,17 @@ public abstract class CounterScenarios(ITestOutputHelper output)
 
         await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(async () =>
         {
-            for (var i = 0; i < 1000; i++)
+            for (var i = 0; i < IncrementsPerCaller; i++)
             {
                 await grain.Increment();
             }
         })));
-        output.WriteLine($"64 x 1,000 increments took {watch.Elapsed.TotalSeconds:F1} s");
+        output.WriteLine($"64 x {IncrementsPerCaller:N0} increments took {watch.Elapsed.TotalSeconds:F1} s");
 
-        Assert.Equal(64_000, await grain.Get());
+        var expected = 64 * IncrementsPerCaller;
+        Assert.Equal(expected, await grain.Get());
         var restarted = await cluster.RestartSiloAsync(cluster.Primary);
-        Assert.Equal(64_000, await restarted.GrainFactory.GetGrain<ICounterGrain>("k64").Get());
+        Assert.Equal(expected, await restarted.GrainFactory.GetGrain<ICounterGrain>("k64").Get());
     }
 
     [Fact]
