@@ -182,9 +182,18 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private async Task ResetConnectionAsync()
     {
         // After a failure the connection may be broken or mid-transaction; a fresh one is cheap compared to a commit.
-        if (_insert is not null) await _insert.DisposeAsync().ConfigureAwait(false);
-        if (_update is not null) await _update.DisposeAsync().ConfigureAwait(false);
-        if (_connection is not null) await _connection.DisposeAsync().ConfigureAwait(false);
+        // Closing a broken connection can throw too, and nothing may end the writer loop: every later write would hang.
+        try
+        {
+            if (_insert is not null) await _insert.DisposeAsync().ConfigureAwait(false);
+            if (_update is not null) await _update.DisposeAsync().ConfigureAwait(false);
+            if (_connection is not null) await _connection.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogDebug(ex, "Closing the group-commit connection after a failure failed");
+        }
+
         _insert = _update = null;
         _connection = null;
     }

@@ -34,6 +34,13 @@ internal sealed class SqliteDialect : StorageDialect
 
     public override Task OnOpenedAsync(DbConnection connection, bool writer, CancellationToken cancellationToken)
     {
+        // Readers need neither: in WAL mode they don't take the write lock, and Microsoft.Data.Sqlite already retries
+        // a busy read until the command timeout. Skipping the pragmas keeps a read to one statement.
+        if (!writer)
+        {
+            return Task.CompletedTask;
+        }
+
         var busyMs = (int)((SqliteConnection)connection).DefaultTimeout * 1000;
         // synchronous is per connection; FULL makes every WAL commit fsync before it is acknowledged.
         return ExecuteAsync(connection, $"PRAGMA busy_timeout={busyMs}; PRAGMA synchronous=FULL;", cancellationToken);
