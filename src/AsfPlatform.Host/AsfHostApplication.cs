@@ -49,6 +49,7 @@ public static class AsfHostApplication
         services.AddLiveUpdates();
         services.AddAsfHealth();
         services.AddProblemDetails();
+        services.AddOpenApi();
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/", Access.Authentication.AccessPolicies.Read);
@@ -82,6 +83,8 @@ public static class AsfHostApplication
         app.MapAsfHealth();
         app.MapLiveUpdates();
         app.MapAccountEndpoints();
+        app.MapDomainEndpoints();
+        app.MapOpenApi();
         app.MapRazorPages();
     }
 }

@@ -12,6 +12,11 @@ namespace AsfPlatform.Host.Tests;
 /// The real host on a fresh SQLite file per factory. <see cref="SignInLimit"/> is generous unless a test is about
 /// the limit itself.
 /// </summary>
+public sealed class DatasetHostFactory : AsfHostFactory
+{
+    public DatasetHostFactory() => LoadDataset = true;
+}
+
 public class AsfHostFactory : WebApplicationFactory<Program>
 {
     public const string AdminUser = "admin";
@@ -21,6 +26,9 @@ public class AsfHostFactory : WebApplicationFactory<Program>
 
     public int SignInLimit { get; init; } = 1000;
 
+    /// <summary>Whether the host loads the sample dataset on start (the production default).</summary>
+    public bool LoadDataset { get; protected init; }
+
     public string ConnectionString => _database.ConnectionString;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -28,7 +36,7 @@ public class AsfHostFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:Provider", "Sqlite");
         builder.UseSetting("Storage:ConnectionString", _database.ConnectionString);
-        builder.UseSetting("Dataset:LoadOnStart", "false");
+        builder.UseSetting("Dataset:LoadOnStart", LoadDataset ? "true" : "false");
         builder.UseSetting("Security:SignIn:PermitLimit", SignInLimit.ToString());
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }

@@ -1,3 +1,4 @@
+using AsfPlatform.Grains;
 using AsfPlatform.Host.Grains;
 using AsfPlatform.Persistence.AdoNet;
 using AsfPlatform.Persistence.AdoNet.Hosting;
@@ -12,6 +13,7 @@ internal static class GrainRuntimeSetup
     {
         builder.UseGrainRuntime(silo =>
         {
+            silo.AddAsfGrains();
             silo.AddGrain<HealthProbeGrain>();
             silo.AddAdoNetGrainStorageAsDefault(_ => { });
         });
@@ -22,6 +24,8 @@ internal static class GrainRuntimeSetup
                 options.Invariant = storage.Invariant;
                 options.ConnectionString = storage.ConnectionString!;
             });
+        // Registered after the runtime and the storage initializer, so both are up when it runs.
+        builder.Services.AddHostedService<DatasetStartupLoader>();
         return builder;
     }
 }

@@ -48,6 +48,10 @@ public sealed class StorageSettings
             settings.Provider = "Sqlite";
             if (string.IsNullOrWhiteSpace(settings.ConnectionString))
                 settings.ConnectionString = $"Data Source={Path.Combine(settings.DataDirectory, "asf.db")}";
+            // SQLite creates the file but not its folder (a fresh clone has no .asf/ yet).
+            var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
+            if (!string.IsNullOrEmpty(file) && file != ":memory:")
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file, contentRootPath))!);
         }
         else
         {

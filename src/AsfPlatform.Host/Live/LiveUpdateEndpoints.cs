@@ -14,15 +14,20 @@ internal static class LiveUpdateEndpoints
     {
         services.AddSingleton<LiveUpdateHub>();
         services.AddSingleton<ILiveUpdatePublisher>(sp => sp.GetRequiredService<LiveUpdateHub>());
+        services.AddSingleton<PlanLiveBridge>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapLiveUpdates(this IEndpointRouteBuilder endpoints)
     {
         // GET /api/live/insats/x/2017 streams that topic; GET /api/live streams everything.
-        endpoints.MapGet("/api/live/{**topic}", (string? topic, LiveUpdateHub hub, CancellationToken cancellationToken) =>
-                TypedResults.ServerSentEvents(StreamAsync(hub, string.IsNullOrWhiteSpace(topic) ? LiveUpdateHub.AllTopics : topic,
-                    cancellationToken)))
+        endpoints.MapGet("/api/live/{**topic}", async (string? topic, LiveUpdateHub hub, PlanLiveBridge plans,
+                CancellationToken cancellationToken) =>
+            {
+                topic = string.IsNullOrWhiteSpace(topic) ? LiveUpdateHub.AllTopics : topic;
+                await plans.EnsureSubscribedAsync(topic);
+                return TypedResults.ServerSentEvents(StreamAsync(hub, topic, cancellationToken));
+            })
             .RequireAuthorization(AccessPolicies.Read)
             .WithName("LiveUpdates")
             .ExcludeFromDescription();
