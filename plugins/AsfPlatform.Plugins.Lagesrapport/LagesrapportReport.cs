@@ -1,0 +1,250 @@
+using AsfPlatform.Contracts;
+using AsfPlatform.Domain.Indicators;
+using AsfPlatform.Plugins.Shared;
+using AsfPlatform.Reporting;
+
+namespace AsfPlatform.Plugins.Lagesrapport;
+
+/// <summary>
+/// The status report to the board (lägesrapport, twice a year): every indicator of the year's plan with value,
+/// target and status at the date, charts, the events and placements of the half-year up to the date, and the
+/// deviations the board has to act on, with what is missing to reach each target.
+/// </summary>
+public sealed class LagesrapportReport : IReportPlugin
+{
+    /// <inheritdoc />
+    public string Id => "lagesrapport";
+
+    /// <inheritdoc />
+    public string Title => "Lägesrapport";
+
+    /// <inheritdoc />
+    public string Description =>
+        "Läget för årets handlingsplan per ett datum: indikatorer med utfall, målbild och status, aktiviteter och placeringar under halvåret samt avvikelser att hantera.";
+
+    /// <inheritdoc />
+    public IReadOnlyList<ReportParameter> Parameters { get; } =
+    [
+        ReportParameter.Require(ReportParameterKind.Owner),
+        ReportParameter.Require(ReportParameterKind.Insats),
+        ReportParameter.Require(ReportParameterKind.AsOfDate, "Datum som läget avser, t.ex. 2017-06-30; året ger handlingsplanen."),
+    ];
+
+    /// <summary>The period a status report covers: the half-year up to and including <paramref name="asOf"/>.</summary>
+    public static (DateOnly From, DateOnly To) PeriodOf(DateOnly asOf) => (asOf.AddMonths(-6).AddDays(1), asOf);
+
+    /// <inheritdoc />
+    public Task RenderAsync(IReportContext context, IDocumentBuilder document, CancellationToken cancellationToken)
+    {
+        var asOf = context.AsOf;
+        var (from, to) = PeriodOf(asOf);
+        var plan = PlanOf(context);
+        var definitions = plan.Content!.Indicators.ToDictionary(d => d.Id);
+        var indicators = IndicatorsOf(context, plan)
+            .Select(e => new IndicatorFigures(e, definitions.GetValueOrDefault(e.IndicatorId)))
+            .ToList();
+        var names = new MunicipalityNames(context.Municipalities);
+        var tables = new TableNumbers();
+        var events = EventSummary.Of(context.Events.Where(e => e.Date >= from && e.Date <= to));
+        var placements = PlacementSummary.Of(context.Placements.Where(p => p.Year == asOf.Year));
+        var deviations = indicators.Where(i => i.Evaluation.Status is IndicatorStatus.AtRisk or IndicatorStatus.OffTrack).ToList();
+        var insatsTitle = context.Insats?.Insats?.Title ?? plan.Content.Title;
+
+        document.CoverPage(new CoverPage(
+                $"Lägesrapport {SwedishFormat.Date(asOf)}",
+                Subtitle: insatsTitle,
+                Owner: context.Owner?.Name,
+                Period: SwedishFormat.Period(from, to),
+                Date: asOf))
+            .TableOfContents();
+
+        WriteSummary(document, tables, plan, indicators, events, placements, deviations, from, to);
+        cancellationToken.ThrowIfCancellationRequested();
+        WriteIndicators(document, tables, context, plan, indicators);
+        cancellationToken.ThrowIfCancellationRequested();
+        WriteEvents(document, tables, names, events, from, to);
+        WritePlacements(document, tables, names, placements, asOf.Year);
+        WriteDeviations(document, tables, indicators, deviations);
+        WriteDataQuality(document, tables, context);
+        return Task.CompletedTask;
+    }
+
+    private static PlanSnapshot PlanOf(IReportContext context)
+    {
+        var year = context.AsOf.Year;
+        var plan = context.Plan is { Year: var y } p && y == year ? p : context.Plans.FirstOrDefault(p => p.Year == year);
+        if (plan is not { Exists: true })
+            throw new InvalidOperationException(
+                $"Insatsen \"{context.Arguments.Insats}\" har ingen handlingsplan för {year}, som datumet {SwedishFormat.Date(context.AsOf)} avser.");
+        return plan;
+    }
+
+    // The context evaluates the selected plan as of the date; a plan found among all years carries values only
+    // for its own date, so it is usable only when that is the date asked for.
+    private static IReadOnlyList<IndicatorEvaluation> IndicatorsOf(IReportContext context, PlanSnapshot plan)
+    {
+        if (ReferenceEquals(plan, context.Plan) && (context.Indicators.Count > 0 || plan.Content!.Indicators.Count == 0))
+            return context.Indicators;
+        if (plan.AsOf == context.AsOf)
+            return plan.Indicators;
+        throw new InvalidOperationException(
+            $"Indikatorerna i handlingsplanen {plan.Year} kunde inte beräknas per {SwedishFormat.Date(context.AsOf)}.");
+    }
+
+    private static void WriteSummary(IDocumentBuilder document, TableNumbers tables, PlanSnapshot plan, IReadOnlyList<IndicatorFigures> indicators,
+        EventSummary events, PlacementSummary placements, IReadOnlyList<IndicatorFigures> deviations, DateOnly from, DateOnly to)
+    {
+        int Count(IndicatorStatus s) => indicators.Count(i => i.Evaluation.Status == s);
+        document.Heading("Sammanfattning")
+            .Paragraph($"Rapporten visar läget per {SwedishFormat.Date(to)} för \"{plan.Content!.Title}\". Alla siffror är beräknade ur de registrerade uppgifterna.")
+            .Table(new TableSpec(
+                [new TableColumn("Nyckeltal", 70), new TableColumn("Antal", 30, ColumnAlignment.Right)],
+                [
+                    ["Indikatorer i handlingsplanen", SwedishFormat.Number(indicators.Count)],
+                    [TableCell.Badge(IndicatorStatus.Achieved) with { Text = "Uppnådda" }, SwedishFormat.Number(Count(IndicatorStatus.Achieved))],
+                    [TableCell.Badge(IndicatorStatus.OnTrack) with { Text = "I fas" }, SwedishFormat.Number(Count(IndicatorStatus.OnTrack))],
+                    [TableCell.Badge(IndicatorStatus.AtRisk) with { Text = "Risk" }, SwedishFormat.Number(Count(IndicatorStatus.AtRisk))],
+                    [TableCell.Badge(IndicatorStatus.OffTrack) with { Text = "Ej i fas" }, SwedishFormat.Number(Count(IndicatorStatus.OffTrack))],
+                    [TableCell.Badge(IndicatorStatus.NoData) with { Text = "Saknar data" }, SwedishFormat.Number(Count(IndicatorStatus.NoData))],
+                    [$"Aktiviteter {SwedishFormat.Period(from, to)}", SwedishFormat.Number(events.Events.Count)],
+                    [$"Beviljade platser {to.Year}", SwedishFormat.Number(placements.Granted)],
+                    [$"Nyttjade platser {to.Year}", SwedishFormat.Number(placements.Used)],
+                ],
+                tables.Caption("Läget i korthet")))
+            .Paragraph(deviations.Count == 0
+                ? "Ingen indikator har status Risk eller Ej i fas."
+                : $"{deviations.Count} {(deviations.Count == 1 ? "indikator behöver" : "indikatorer behöver")} hanteras; se avsnittet Avvikelser att hantera.");
+    }
+
+    private static void WriteIndicators(IDocumentBuilder document, TableNumbers tables, IReportContext context, PlanSnapshot plan, IReadOnlyList<IndicatorFigures> indicators)
+    {
+        var asOf = context.AsOf;
+        document.Heading($"Indikatorer per {SwedishFormat.Date(asOf)}")
+            .Paragraph($"Handlingsplanen för {plan.Year} har {indicators.Count} indikatorer (Bilaga 2). Förväntat anger var en jämn takt från utgångsläget till målbilden ligger vid datumet.");
+        if (indicators.Count > 0)
+            document.Table(new TableSpec(
+                [
+                    new TableColumn("Nr", 5, ColumnAlignment.Center), new TableColumn("Indikator", 39), new TableColumn("Utfall", 15, ColumnAlignment.Right),
+                    new TableColumn("Förväntat", 11, ColumnAlignment.Right), new TableColumn("Målbild", 15, ColumnAlignment.Right),
+                    new TableColumn("Status", 15, ColumnAlignment.Center),
+                ],
+                indicators.Select((i, n) => (IReadOnlyList<TableCell>)
+                [
+                    (n + 1).ToString(SwedishFormat.Culture), i.Evaluation.Title, i.Value, i.Expected,
+                    $"{i.Target} ({SwedishFormat.Date(i.Evaluation.TargetDate)})", TableCell.Badge(i.Evaluation.Status),
+                ]).ToList(),
+                tables.Caption($"Indikatorer per {SwedishFormat.Date(asOf)}")));
+
+        document.Heading("Utfall mot målbild", 2);
+        var comparable = indicators.Where(i => i.Comparable).ToList();
+        if (comparable.Count == 0)
+            document.Paragraph("Ingen indikator har ännu ett utfall som kan jämföras med sin målbild i ett diagram.");
+        foreach (var group in ScaleGroups(comparable))
+            document.Chart(new ChartSpec(
+                ChartKind.Bar,
+                group.Count == comparable.Count ? "Utfall och målbild" : $"Utfall och målbild ({(group[0].Evaluation.Target >= 100 ? "större tal" : "mindre tal")})",
+                group.Select(i => i.ShortTitle).ToList(),
+                [
+                    new ChartSeries("Utfall", group.Select(i => (double)i.Evaluation.Value!.Value).ToList()),
+                    new ChartSeries("Målbild", group.Select(i => (double)i.Evaluation.Target).ToList()),
+                ],
+                "Stapeldiagram med utfall och målbild per indikator: "
+                    + string.Join("; ", group.Select(i => $"{i.ShortTitle} {i.Value} av {i.Target}")),
+                "Antal"));
+        if (indicators.Count > comparable.Count)
+            document.Paragraph("Andelar, milstolpar och indikatorer utan data visas bara i tabellen.");
+
+        var surveys = context.Surveys.Where(s => s.Survey.Date <= asOf).OrderBy(s => s.Survey.Year).ToList();
+        document.Heading("Utveckling över åren", 2);
+        if (surveys.Count == 0)
+        {
+            document.Paragraph($"Det finns ingen länsuppföljning av företagen till och med {SwedishFormat.Date(asOf)}.");
+            return;
+        }
+        document.Chart(new ChartSpec(
+            ChartKind.Line,
+            "ASF i länet enligt länsuppföljningen",
+            surveys.Select(s => s.Survey.Year.ToString(SwedishFormat.Culture)).ToList(),
+            [
+                new ChartSeries("Registrerade ASF", surveys.Select(s => (double)s.Survey.Companies).ToList()),
+                new ChartSeries("Anställda", surveys.Select(s => (double)s.Survey.Employed).ToList()),
+                new ChartSeries("Deltagare i åtgärd", surveys.Select(s => (double)s.Survey.Participants).ToList()),
+            ],
+            "Linjediagram per år: " + string.Join("; ", surveys.Select(s =>
+                $"{s.Survey.Year}: {s.Survey.Companies} företag, {s.Survey.Employed} anställda, {s.Survey.Participants} deltagare")),
+            "Antal"))
+            .Paragraph("Summorna är beräknade ur delarna (företag per delregion, anställda per kön, deltagare per remittent).");
+    }
+
+    // Targets of very different size (500 people and 5 municipalities) on one axis hide the small ones, so such
+    // indicators are split at the geometric mean of the targets into two charts.
+    private static IEnumerable<IReadOnlyList<IndicatorFigures>> ScaleGroups(IReadOnlyList<IndicatorFigures> comparable)
+    {
+        if (comparable.Count == 0) yield break;
+        double Size(IndicatorFigures i) => Math.Max(1, Math.Max((double)i.Evaluation.Target, (double)i.Evaluation.Value!.Value));
+        var max = comparable.Max(Size);
+        var min = comparable.Min(Size);
+        if (max / min <= 20)
+        {
+            yield return comparable;
+            yield break;
+        }
+        var split = Math.Sqrt(max * min);
+        yield return comparable.Where(i => Size(i) >= split).ToList();
+        yield return comparable.Where(i => Size(i) < split).ToList();
+    }
+
+    private static void WriteEvents(IDocumentBuilder document, TableNumbers tables, MunicipalityNames names, EventSummary events, DateOnly from, DateOnly to)
+    {
+        document.Heading("Aktiviteter under perioden");
+        if (events.Events.Count == 0)
+        {
+            document.Paragraph($"Inga informationsinsatser är registrerade under perioden {SwedishFormat.Period(from, to)}.");
+            return;
+        }
+        document.Paragraph($"Under perioden {SwedishFormat.Period(from, to)} genomfördes {events.Events.Count} registrerade informationsinsatser.")
+            .Table(events.ToTable(names, tables.Caption($"Aktiviteter {SwedishFormat.Period(from, to)} med publik")))
+            .Paragraph(events.AudienceSentence());
+    }
+
+    private static void WritePlacements(IDocumentBuilder document, TableNumbers tables, MunicipalityNames names, PlacementSummary placements, int year)
+    {
+        document.Heading("Placeringar");
+        if (placements.Placements.Count == 0)
+        {
+            document.Paragraph($"Inga stödfinansierade platser är beviljade för {year}.");
+            return;
+        }
+        document.Paragraph($"Platser beviljas per år. För {year}: {placements.Sentence()}")
+            .Table(placements.UseTable(names, tables.Caption($"Beviljade och nyttjade platser {year}")))
+            .Table(placements.OutcomeTable(names, tables.Caption($"Utfall för deltagarna {year}")));
+    }
+
+    private static void WriteDeviations(IDocumentBuilder document, TableNumbers tables, IReadOnlyList<IndicatorFigures> indicators, IReadOnlyList<IndicatorFigures> deviations)
+    {
+        document.Heading("Avvikelser att hantera");
+        if (deviations.Count == 0)
+            document.Paragraph("Ingen indikator har status Risk eller Ej i fas.");
+        foreach (var i in deviations)
+        {
+            document.Heading(i.Evaluation.Title, 2)
+                .Paragraph(TextSpan.Strong("Status: "), i.Evaluation.StatusText + ". ",
+                    TextSpan.Strong("Utfall: "), i.Value + ". ", TextSpan.Strong("Målbild: "), $"{i.Target} senast {SwedishFormat.Date(i.Evaluation.TargetDate)}.")
+                .BulletList(i.Missing());
+        }
+        var noData = indicators.Where(i => i.Evaluation.Status == IndicatorStatus.NoData).ToList();
+        if (noData.Count > 0)
+            document.Heading("Indikatorer utan data", 2)
+                .Paragraph("För dessa indikatorer finns inga registrerade uppgifter, så läget kan inte bedömas. Registrera uppgifterna för att kunna följa upp dem:")
+                .BulletList(noData.Select(i => $"{i.Evaluation.Title} (källa: {i.Evaluation.Source})"));
+    }
+
+    private static void WriteDataQuality(IDocumentBuilder document, TableNumbers tables, IReportContext context)
+    {
+        if (context.Findings.Count == 0)
+            return;
+        document.Heading("Underlag och datakvalitet")
+            .Paragraph("Angivna totaler i källorna som skiljer sig från summan av delarna. Rapporten använder de beräknade summorna.")
+            .BulletList(context.Findings.Select(f => f.Message));
+    }
+}

@@ -1,0 +1,63 @@
+using AsfPlatform.Domain.Model;
+using AsfPlatform.Reporting;
+
+namespace AsfPlatform.Plugins.Shared;
+
+/// <summary>
+/// Information events with their audience totals. Totals add only reported counts; how many events reported no
+/// count is kept so the text can say so instead of presenting a partial sum as the whole.
+/// </summary>
+internal sealed record EventSummary(
+    IReadOnlyList<InformationEvent> Events,
+    int Politicians,
+    int Employees,
+    int Organisations,
+    int Others,
+    int WithoutAudience)
+{
+    /// <summary>All reported audience counts together.</summary>
+    public int Audience => Politicians + Employees + Organisations + Others;
+
+    public static EventSummary Of(IEnumerable<InformationEvent> events)
+    {
+        var list = events.OrderBy(e => e.Date).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
+        return new(list,
+            list.Sum(e => e.Audience.Politicians ?? 0),
+            list.Sum(e => e.Audience.Employees ?? 0),
+            list.Sum(e => e.Audience.Organisations ?? 0),
+            list.Sum(e => e.Audience.Others ?? 0),
+            list.Count(e => e.Audience is { Politicians: null, Employees: null, Organisations: null, Others: null }));
+    }
+
+    /// <summary>The events as a table with a total row.</summary>
+    public TableSpec ToTable(MunicipalityNames names, string caption)
+    {
+        static TableCell Count(int? n) => n is { } v ? SwedishFormat.Number(v) : "–";
+        var rows = Events.Select(e => (IReadOnlyList<TableCell>)
+        [
+            SwedishFormat.Date(e.Date), SwedishNames.Of(e.Type), e.Title, names.Of(e.Kommunkod),
+            Count(e.Audience.Politicians), Count(e.Audience.Employees), Count(e.Audience.Organisations), Count(e.Audience.Others),
+        ]).ToList();
+        rows.Add(
+        [
+            new TableCell("Summa", Bold: true), new TableCell($"{Events.Count} st", Bold: true), "", "",
+            new TableCell(SwedishFormat.Number(Politicians), Bold: true), new TableCell(SwedishFormat.Number(Employees), Bold: true),
+            new TableCell(SwedishFormat.Number(Organisations), Bold: true), new TableCell(SwedishFormat.Number(Others), Bold: true),
+        ]);
+        return new TableSpec(
+        [
+            new TableColumn("Datum", 13), new TableColumn("Typ", 12), new TableColumn("Aktivitet", 29), new TableColumn("Kommun", 13),
+            new TableColumn("Politiker", 8, ColumnAlignment.Right), new TableColumn("Medarbetare", 9, ColumnAlignment.Right),
+            new TableColumn("Organisationer", 9, ColumnAlignment.Right), new TableColumn("Övriga", 7, ColumnAlignment.Right),
+        ], rows, caption);
+    }
+
+    /// <summary>One sentence on how complete the audience counts are ("–" in the table means not reported).</summary>
+    public string AudienceSentence() => WithoutAudience switch
+    {
+        0 => $"Publiken vid aktiviteterna uppgick till sammanlagt {SwedishFormat.Number(Audience)} personer/organisationer.",
+        _ when WithoutAudience == Events.Count =>
+            "Publikens storlek är inte registrerad för någon av aktiviteterna, så antalet nådda politiker, medarbetare och organisationer kan inte anges (– i tabellen).",
+        _ => $"Publikens storlek saknas för {WithoutAudience} av {Events.Count} aktiviteter (– i tabellen); summorna omfattar bara de registrerade uppgifterna.",
+    };
+}

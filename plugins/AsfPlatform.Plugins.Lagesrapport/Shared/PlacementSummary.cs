@@ -1,0 +1,91 @@
+using AsfPlatform.Domain.Model;
+using AsfPlatform.Reporting;
+
+namespace AsfPlatform.Plugins.Shared;
+
+/// <summary>Placement grants with their use and outcomes, totals computed from the lines (counts only, no persons).</summary>
+internal sealed record PlacementSummary(
+    IReadOnlyList<Placement> Placements,
+    int Granted,
+    int Used,
+    int Participants,
+    int Women,
+    int Men,
+    int Work,
+    int Studies,
+    int Af,
+    int BackToPublicSupport,
+    int Continued)
+{
+    /// <summary>Participants whose outcome is not (yet) reported.</summary>
+    public int OutcomeNotReported => Math.Max(0, Participants - (Work + Studies + Af + BackToPublicSupport + Continued));
+
+    /// <summary>Share of participants who went to work or studies; null without participants.</summary>
+    public decimal? WorkOrStudiesShare => Participants == 0 ? null : (decimal)(Work + Studies) / Participants;
+
+    public static PlacementSummary Of(IEnumerable<Placement> placements)
+    {
+        var list = placements.OrderBy(p => p.Year).ThenBy(p => p.Kommunkod, StringComparer.Ordinal).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
+        return new(list,
+            list.Sum(p => p.PlacesGranted),
+            list.Sum(p => p.Use?.PlacesUsed ?? 0),
+            list.Sum(p => p.Use?.Participants ?? 0),
+            list.Sum(p => p.Use?.ParticipantsWomen ?? 0),
+            list.Sum(p => p.Use?.ParticipantsMen ?? 0),
+            list.Sum(p => p.Outcomes?.Work ?? 0),
+            list.Sum(p => p.Outcomes?.Studies ?? 0),
+            list.Sum(p => p.Outcomes?.Af ?? 0),
+            list.Sum(p => p.Outcomes?.BackToPublicSupport ?? 0),
+            list.Sum(p => p.Outcomes?.Continued ?? 0));
+    }
+
+    private static TableCell Bold(string text) => new(text, Bold: true);
+
+    private static string N(int value) => SwedishFormat.Number(value);
+
+    /// <summary>Granted and used places per grant, with a total row.</summary>
+    public TableSpec UseTable(MunicipalityNames names, string caption)
+    {
+        var rows = Placements.Select(p => (IReadOnlyList<TableCell>)
+        [
+            names.Of(p.Kommunkod), p.TargetGroup, N(p.PlacesGranted),
+            p.Use is { } u ? N(u.PlacesUsed) : "–", p.Use is { } u2 ? N(u2.Participants) : "–",
+            p.Use is { } u3 ? N(u3.ParticipantsWomen) : "–", p.Use is { } u4 ? N(u4.ParticipantsMen) : "–",
+            SwedishFormat.Money(p.DailyRate),
+        ]).ToList();
+        rows.Add([Bold("Summa"), "", Bold(N(Granted)), Bold(N(Used)), Bold(N(Participants)), Bold(N(Women)), Bold(N(Men)), ""]);
+        return new TableSpec(
+        [
+            new TableColumn("Kommun", 14), new TableColumn("Målgrupp", 30),
+            new TableColumn("Beviljade platser", 10, ColumnAlignment.Right), new TableColumn("Nyttjade platser", 10, ColumnAlignment.Right),
+            new TableColumn("Deltagare", 9, ColumnAlignment.Right), new TableColumn("varav kvinnor", 9, ColumnAlignment.Right),
+            new TableColumn("varav män", 8, ColumnAlignment.Right), new TableColumn("Ersättning per dag", 10, ColumnAlignment.Right),
+        ], rows, caption);
+    }
+
+    /// <summary>Outcomes per grant, with a total row; participants without a reported outcome get their own column.</summary>
+    public TableSpec OutcomeTable(MunicipalityNames names, string caption)
+    {
+        var rows = Placements.Select(p =>
+        {
+            var o = p.Outcomes ?? new PlacementOutcomes();
+            var missing = Math.Max(0, (p.Use?.Participants ?? 0) - o.Total);
+            return (IReadOnlyList<TableCell>)[names.Of(p.Kommunkod), N(o.Work), N(o.Studies), N(o.Af), N(o.BackToPublicSupport), N(o.Continued), N(missing)];
+        }).ToList();
+        rows.Add([Bold("Summa"), Bold(N(Work)), Bold(N(Studies)), Bold(N(Af)), Bold(N(BackToPublicSupport)), Bold(N(Continued)), Bold(N(OutcomeNotReported))]);
+        return new TableSpec(
+        [
+            new TableColumn("Kommun", 19), new TableColumn("Arbete", 11, ColumnAlignment.Right), new TableColumn("Studier", 11, ColumnAlignment.Right),
+            new TableColumn("Arbetsförmedlingen", 15, ColumnAlignment.Right), new TableColumn("Åter i offentlig försörjning", 16, ColumnAlignment.Right),
+            new TableColumn("Förlängd insats", 13, ColumnAlignment.Right), new TableColumn("Utfall ej angivet", 15, ColumnAlignment.Right),
+        ], rows, caption);
+    }
+
+    /// <summary>A sentence with the totals, e.g. "4 platser beviljades, 1 nyttjades av 1 deltagare (1 kvinna, 0 män)."</summary>
+    public string Sentence() =>
+        $"{N(Granted)} {(Granted == 1 ? "plats" : "platser")} beviljades och {N(Used)} nyttjades av {N(Participants)} " +
+        $"deltagare ({N(Women)} {(Women == 1 ? "kvinna" : "kvinnor")}, {N(Men)} {(Men == 1 ? "man" : "män")}). " +
+        (WorkOrStudiesShare is { } share
+            ? $"{N(Work + Studies)} av {N(Participants)} deltagare gick vidare till arbete eller studier ({SwedishFormat.Percent(share)})."
+            : "Inga deltagare har ännu påbörjat en placering, så utfall kan inte redovisas.");
+}

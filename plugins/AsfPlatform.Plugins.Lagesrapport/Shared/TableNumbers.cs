@@ -1,0 +1,10 @@
+namespace AsfPlatform.Plugins.Shared;
+
+/// <summary>Numbers table captions in the order they are written, so a section left out leaves no gap.</summary>
+internal sealed class TableNumbers
+{
+    private int _next;
+
+    /// <summary>"Tabell 3. {text}".</summary>
+    public string Caption(string text) => $"Tabell {++_next}. {text}";
+}
