@@ -1,0 +1,3 @@
+using AsfPlatform.Cli;
+
+return await AsfCli.RunAsync(args, CliEnvironment.FromProcess());
