@@ -1,24 +1,244 @@
+using AsfPlatform.Contracts;
+using AsfPlatform.Domain.Indicators;
+using AsfPlatform.Domain.Plans;
+using AsfPlatform.Plugins.Shared;
 using AsfPlatform.Reporting;
 
 namespace AsfPlatform.Plugins.Handlingsplan;
 
-/// <summary>The yearly handlingsplan of an insats (structure of seed 001), from the plan grain.</summary>
+/// <summary>
+/// The yearly handlingsplan of an insats, laid out as the association's own plans (seed 001): numbered sections
+/// from the plan's stored texts with the goals, budget and organisation from its structured content; Bilaga 1 the
+/// activity plan per process goal; Bilaga 2 the indicators with baseline, målbild and — once the year has begun —
+/// the value and status as of the report date, computed from the facts.
+/// </summary>
 public sealed class HandlingsplanReport : IReportPlugin
 {
+    /// <inheritdoc />
     public string Id => "handlingsplan";
+
+    /// <inheritdoc />
     public string Title => "Handlingsplan";
-    public string Description => "Årets handlingsplan för en insats: bakgrund, mål, budget, organisation, aktivitetsplan och indikatorer med målbild och aktuellt läge.";
+
+    /// <inheritdoc />
+    public string Description => "Årets handlingsplan för en insats: bakgrund, mål, budget, organisation, aktivitetsplan och indikatorer med målbild och läget per datum.";
+
+    /// <inheritdoc />
     public IReadOnlyList<ReportParameter> Parameters { get; } =
     [
         ReportParameter.Require(ReportParameterKind.Owner),
         ReportParameter.Require(ReportParameterKind.Insats),
         ReportParameter.Require(ReportParameterKind.Year),
-        ReportParameter.Optional(ReportParameterKind.AsOfDate),
+        ReportParameter.Optional(ReportParameterKind.AsOfDate, "Datum som läget redovisas per; standard är årets slut eller dagens datum om det är tidigare."),
     ];
 
+    /// <inheritdoc />
     public Task RenderAsync(IReportContext context, IDocumentBuilder document, CancellationToken cancellationToken)
     {
-        document.CoverPage(new CoverPage("Handlingsplan")).TableOfContents().Heading("Bakgrund");
+        var year = context.Arguments.Year!.Value;
+        var owner = context.Owner?.Name ?? context.Arguments.Owner;
+        if (context.Plan?.Content is not { } plan)
+        {
+            // Say so in the document rather than fail: the officer sees at once what is missing.
+            document.CoverPage(new CoverPage($"Handlingsplan {year}", context.Insats?.Insats?.Title, owner, YearPeriod(year)))
+                .Heading("Handlingsplan saknas", numbered: false)
+                .Paragraph($"Det finns ingen handlingsplan för {year} registrerad för insatsen \"{context.Arguments.Insats}\" hos {owner}.");
+            return Task.CompletedTask;
+        }
+
+        var layout = new PlanLayout(context, plan, year);
+        document.CoverPage(new CoverPage(
+                Title: $"Handlingsplan {year}",
+                Subtitle: context.Insats?.Insats?.Title ?? plan.Title,
+                Owner: owner,
+                Period: YearPeriod(year),
+                Version: $"{context.Plan.Version}"))
+            .TableOfContents();
+        layout.WriteSections(document, cancellationToken);
+        layout.WriteActivityPlan(document, cancellationToken);
+        layout.WriteIndicators(document);
         return Task.CompletedTask;
+    }
+
+    private static string YearPeriod(int year) => SwedishFormat.Period(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+}
+
+/// <summary>Writes one plan; holds what the parts share (the plan, the as-of date, which parts are written).</summary>
+internal sealed class PlanLayout(IReportContext context, PlanContent plan, int year)
+{
+    private readonly DateOnly _asOf = context.AsOf;
+    private bool _goalsWritten, _budgetWritten, _organisationWritten, _followUpWritten;
+
+    /// <summary>Whether the year has begun at the as-of date, so there are values to report.</summary>
+    private bool YearHasBegun => _asOf >= new DateOnly(year, 1, 1);
+
+    public void WriteSections(IDocumentBuilder document, CancellationToken cancellationToken)
+    {
+        var sections = plan.Sections.ToList();
+        for (var i = 0; i < sections.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var section = sections[i];
+            var level = Math.Clamp(section.Number.Count(c => c == '.') + 1, 1, 3);
+            document.Heading(section.Title, level);
+            StoredText.Write(document, section.Text, subheadingLevel: Math.Min(level + 1, 3));
+
+            // Structured content goes at the end of the section it belongs to (after its last subsection).
+            var top = section.Number.Split('.')[0];
+            var lastOfTopSection = i == sections.Count - 1 || sections[i + 1].Number.Split('.')[0] != top;
+            if (Is(section, "Processmål") || (lastOfTopSection && TopOf(sections, top)?.Title.Equals("Mål", StringComparison.CurrentCultureIgnoreCase) == true))
+                WriteGoals(document);
+            if (lastOfTopSection && Is(TopOf(sections, top), "Finansiering"))
+                WriteBudget(document);
+            if (lastOfTopSection && Is(TopOf(sections, top), "Organisation"))
+                WriteOrganisation(document);
+            if (lastOfTopSection && Is(TopOf(sections, top), "Uppföljning"))
+                WriteFollowUp(document);
+        }
+
+        // A plan without these sections still shows its goals, budget and organisation.
+        if (!_goalsWritten && plan.Goals.Count > 0) { document.Heading("Processmål"); WriteGoals(document); }
+        if (!_budgetWritten && plan.Budget.Count > 0) { document.Heading("Finansiering"); WriteBudget(document); }
+        if (!_organisationWritten && plan.Organisation.Count > 0) { document.Heading("Organisation"); WriteOrganisation(document); }
+        if (!_followUpWritten && plan.Indicators.Count > 0) { document.Heading("Uppföljning"); WriteFollowUp(document); }
+    }
+
+    private static bool Is(PlanSection? section, string title) =>
+        section is not null && section.Title.StartsWith(title, StringComparison.CurrentCultureIgnoreCase);
+
+    private static PlanSection? TopOf(List<PlanSection> sections, string top) => sections.FirstOrDefault(s => s.Number == top);
+
+    private void WriteGoals(IDocumentBuilder document)
+    {
+        if (_goalsWritten) return;
+        _goalsWritten = true;
+        foreach (var goal in plan.Goals)
+            document.Paragraph(TextSpan.Strong($"Processmål {goal.Id}: "), goal.Text);
+    }
+
+    private void WriteBudget(IDocumentBuilder document)
+    {
+        if (_budgetWritten || plan.Budget.Count == 0) return;
+        _budgetWritten = true;
+        var rows = plan.Budget.Select(b => (IReadOnlyList<TableCell>)[b.Title, SwedishFormat.Money(b.Amount)]).ToList();
+        rows.Add([new TableCell("Summa", Bold: true), new TableCell(SwedishFormat.Money(plan.BudgetTotal), Bold: true)]);
+        document.Table(new TableSpec(
+            [new TableColumn("Budgetpost", 70), new TableColumn("Belopp", 30, ColumnAlignment.Right)],
+            rows,
+            $"Kostnadsbudget {year}"));
+        document.Paragraph($"Budgeten för {year} uppgår till sammanlagt {SwedishFormat.Money(plan.BudgetTotal)}.");
+    }
+
+    private void WriteOrganisation(IDocumentBuilder document)
+    {
+        if (_organisationWritten || plan.Organisation.Count == 0) return;
+        _organisationWritten = true;
+        // Roles by title only: the plan never names persons.
+        var rows = plan.Organisation.GroupBy(r => r.Role)
+            .Select(g => (IReadOnlyList<TableCell>)[new TableCell(g.Key, Bold: true), string.Join(", ", g.Select(r => r.Title))])
+            .ToList();
+        document.Table(new TableSpec([new TableColumn("Roll", 30), new TableColumn("Funktion", 70)], rows, "Organisation"));
+    }
+
+    private void WriteFollowUp(IDocumentBuilder document)
+    {
+        if (_followUpWritten || plan.Indicators.Count == 0) return;
+        _followUpWritten = true;
+        if (!YearHasBegun)
+        {
+            document.Paragraph($"Planen följs upp med {plan.Indicators.Count} indikatorer (bilaga 2). Utfall redovisas när verksamhetsåret {year} har börjat.");
+            return;
+        }
+        var byStatus = context.Indicators.GroupBy(i => i.Status).OrderBy(g => g.Key)
+            .Select(g => $"{g.Count()} {IndicatorEvaluation.Swedish(g.Key).ToLowerInvariant()}");
+        document.Paragraph(
+            TextSpan.Strong($"Läget per {SwedishFormat.Date(_asOf)}: "),
+            $"av planens {plan.Indicators.Count} indikatorer är {Join(byStatus)}. Värdena beräknas ur registrerade uppgifter; se bilaga 2.");
+    }
+
+    public void WriteActivityPlan(IDocumentBuilder document, CancellationToken cancellationToken)
+    {
+        if (plan.Activities.Count == 0) return;
+        document.PageBreak().Heading("Bilaga 1 – Aktivitetsplan", numbered: false);
+        var known = plan.Goals.Select(g => g.Id).ToHashSet();
+        var groups = plan.Goals.Select(g => (Title: $"Processmål {g.Id}", Text: (string?)g.Text, Activities: plan.Activities.Where(a => a.GoalId == g.Id).ToList()))
+            .Append(("Övriga aktiviteter", null, plan.Activities.Where(a => !known.Contains(a.GoalId)).ToList()))
+            .Where(g => g.Activities.Count > 0);
+        foreach (var (title, text, activities) in groups)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            document.Heading(title, 2, numbered: false);
+            if (text is not null)
+                document.Paragraph(TextSpan.Emphasis(text));
+            var rows = activities.Select(a => (IReadOnlyList<TableCell>)
+                [a.Done ? $"{a.Activity} (genomförd)" : a.Activity, a.How, a.Responsible, a.When]).ToList();
+            document.Table(new TableSpec(
+                [new TableColumn("Aktivitet", 22), new TableColumn("Hur", 38), new TableColumn("Ansvarig", 24), new TableColumn("När", 16)],
+                rows));
+        }
+    }
+
+    public void WriteIndicators(IDocumentBuilder document)
+    {
+        if (plan.Indicators.Count == 0) return;
+        document.PageBreak().Heading("Bilaga 2 – Indikatorer för att mäta måluppfyllelse och effekt av insatsen", numbered: false);
+        var evaluations = context.Indicators.ToDictionary(e => e.IndicatorId);
+        if (YearHasBegun)
+        {
+            document.Paragraph($"Utfall och status per {SwedishFormat.Date(_asOf)}, beräknade ur de registrerade uppgifterna (inga värden är inskrivna för hand).");
+            var rows = plan.Indicators.Select(d =>
+            {
+                var e = evaluations.GetValueOrDefault(d.Id);
+                return (IReadOnlyList<TableCell>)
+                [
+                    d.Title,
+                    IndicatorText.Baseline(d, e),
+                    IndicatorText.Target(d),
+                    e is null ? "saknar data" : IndicatorText.Outcome(e, d.Unit),
+                    TableCell.Badge(e?.Status ?? IndicatorStatus.NoData),
+                ];
+            }).ToList();
+            document.Table(new TableSpec(
+                [new TableColumn("Indikator", 29), new TableColumn("Utgångsläge", 17), new TableColumn("Målbild", 17),
+                 new TableColumn("Utfall", 21, ColumnAlignment.Right), new TableColumn("Status", 16, ColumnAlignment.Center)],
+                rows,
+                $"Indikatorer: utgångsläge, målbild och utfall per {SwedishFormat.Date(_asOf)}"));
+        }
+        else
+        {
+            document.Paragraph($"Verksamhetsåret {year} har inte börjat ({SwedishFormat.Date(_asOf)}); utfall redovisas när året har börjat.");
+        }
+
+        foreach (var d in plan.Indicators)
+        {
+            var e = evaluations.GetValueOrDefault(d.Id);
+            document.Paragraph(TextSpan.Strong(d.Title));
+            var lines = new List<string>
+            {
+                $"Utgångsläge: {IndicatorText.Baseline(d, e)}",
+                $"Målbild: {d.TargetText ?? IndicatorText.Target(d)}",
+            };
+            if (d.GoalId is { } goal)
+                lines.Add($"Processmål: {goal}");
+            if (YearHasBegun && e is not null)
+            {
+                lines.Add(e.Status == IndicatorStatus.NoData
+                    ? $"Utfall per {SwedishFormat.Date(_asOf)}: saknar data (inga registrerade uppgifter)"
+                    : $"Utfall per {SwedishFormat.Date(_asOf)}: {IndicatorText.Outcome(e, d.Unit)} – {e.StatusText.ToLowerInvariant()}");
+                lines.AddRange(e.Milestones.Select(m =>
+                    $"Delmål {SwedishFormat.Date(m.Date)}: {IndicatorText.Value(e.Kind, m.Value, d.Unit)} mot {SwedishFormat.Number(m.Target, 1)}" +
+                    (m.Met switch { true => " – uppnått", false => " – ej uppnått", null => " – ännu inte mätt" })));
+                lines.Add($"Källa: {e.Source}");
+            }
+            if (d.Note is { Length: > 0 } note)
+                lines.Add($"Kommentar: {note}");
+            document.BulletList(lines);
+        }
+    }
+
+    private static string Join(IEnumerable<string> parts)
+    {
+        var list = parts.ToList();
+        return list.Count <= 1 ? string.Concat(list) : string.Join(", ", list[..^1]) + " och " + list[^1];
     }
 }

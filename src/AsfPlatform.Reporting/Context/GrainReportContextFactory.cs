@@ -18,7 +18,8 @@ public sealed class GrainReportContextFactory(IGrainFactory grains) : IReportCon
     /// <inheritdoc />
     public async ValueTask<IReportContext> CreateAsync(ReportArguments arguments, DateTimeOffset generatedAt, CancellationToken cancellationToken)
     {
-        var context = new ReportContext(arguments, generatedAt);
+        var context = new ReportContext(WithDefaultAsOf(arguments, generatedAt), generatedAt);
+        arguments = context.Arguments;
         if (string.IsNullOrWhiteSpace(arguments.Owner))
             return context;
         var asOf = ((IReportContext)context).AsOf;
@@ -77,5 +78,18 @@ public sealed class GrainReportContextFactory(IGrainFactory grains) : IReportCon
             Events = events,
             Placements = await insatsGrain.GetPlacements(),
         };
+    }
+
+    /// <summary>
+    /// A report on a year that is still running is evaluated as of the generation date, not the year's end (which
+    /// lies in the future and would show tomorrow's facts as missing): the as-of date is filled in so
+    /// <see cref="IReportContext.AsOf"/> and the evaluated indicators say the same date.
+    /// </summary>
+    public static ReportArguments WithDefaultAsOf(ReportArguments arguments, DateTimeOffset generatedAt)
+    {
+        if (arguments.AsOfDate is not null || arguments.Year is not { } year)
+            return arguments;
+        var today = DateOnly.FromDateTime(SwedishFormat.ToSwedishTime(generatedAt).DateTime);
+        return today < new DateOnly(year, 12, 31) ? arguments with { AsOfDate = today } : arguments;
     }
 }

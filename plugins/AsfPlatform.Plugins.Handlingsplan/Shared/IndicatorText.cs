@@ -1,0 +1,58 @@
+using AsfPlatform.Domain.Indicators;
+using AsfPlatform.Reporting;
+
+namespace AsfPlatform.Plugins.Shared;
+
+/// <summary>Swedish wording of indicator values, baselines and targets. (Linked into every plugin that shows indicators.)</summary>
+internal static class IndicatorText
+{
+    /// <summary>A value in the indicator's own terms: "34", "12,5 %", "+5 %", "Ja"/"Nej", or "saknar data".</summary>
+    public static string Value(IndicatorKind kind, decimal? value, string? unit = null) => value switch
+    {
+        null => "saknar data",
+        { } v when kind == IndicatorKind.Milestone => v > 0 ? "Ja" : "Nej",
+        { } v when kind == IndicatorKind.GrowthRelativeToBaseline => (v > 0 ? "+" : "") + SwedishFormat.Number(v, 1) + SwedishFormat.Space + "%",
+        { } v when kind == IndicatorKind.Rate || unit == "%" => SwedishFormat.Number(v, 1) + SwedishFormat.Space + "%",
+        { } v => SwedishFormat.Number(v, 1),
+    };
+
+    /// <summary>The baseline: "25 (2017-01-01)", "0 vid periodens start" for counts, or "–".</summary>
+    public static string Baseline(IndicatorDefinition definition, IndicatorEvaluation? evaluation)
+    {
+        switch (definition.Kind)
+        {
+            // A count over the period starts from nothing; a milestone has not happened at the start.
+            case IndicatorKind.CountInPeriod:
+                return definition.PeriodStart is { } start ? $"0 ({SwedishFormat.Date(start)})" : "0";
+            case IndicatorKind.Milestone:
+                return definition.PeriodStart is { } from ? $"Nej ({SwedishFormat.Date(from)})" : "Nej";
+            case IndicatorKind.Rate:
+                return definition.BaselineValue is { } rate ? Value(definition.Kind, rate, definition.Unit) : "–";
+            case IndicatorKind.GrowthRelativeToBaseline:
+                return definition.BaselineDate is { } growthFrom ? $"Nivån {SwedishFormat.Date(growthFrom)}" : "–";
+        }
+        var value = definition.BaselineValue ?? evaluation?.Baseline;
+        var at = definition.BaselineDate is { } date ? $" ({SwedishFormat.Date(date)})" : "";
+        return value is null ? "–" + at : Value(definition.Kind, value, definition.Unit) + at;
+    }
+
+    /// <summary>The målbild: "30 (2017-12-31)", with growth milestones, e.g. "+15 % (2020-12-31); delmål +5 % (2018-12-31)".</summary>
+    public static string Target(IndicatorDefinition definition)
+    {
+        var target = definition.Kind == IndicatorKind.Milestone
+            ? $"Ja ({SwedishFormat.Date(definition.TargetDate)})"
+            : $"{(definition.Kind == IndicatorKind.GrowthRelativeToBaseline ? "+" : "")}{Value(definition.Kind == IndicatorKind.GrowthRelativeToBaseline ? IndicatorKind.Rate : definition.Kind, definition.TargetValue, definition.Unit)} ({SwedishFormat.Date(definition.TargetDate)})";
+        var milestones = definition.EffectiveMilestones
+            .Select(m => $"delmål {(definition.Kind == IndicatorKind.GrowthRelativeToBaseline ? "+" : "")}{SwedishFormat.Number(m.Target, 1)}{(definition.Kind is IndicatorKind.GrowthRelativeToBaseline or IndicatorKind.Rate ? SwedishFormat.Space + "%" : "")} ({SwedishFormat.Date(m.Date)})");
+        return string.Join("; ", new[] { target }.Concat(milestones));
+    }
+
+    /// <summary>The measured value with its split by sex where the source has it: "228 (137 kvinnor, 91 män)".</summary>
+    public static string Outcome(IndicatorEvaluation evaluation, string? unit = null)
+    {
+        var value = Value(evaluation.Kind, evaluation.Value, unit);
+        return evaluation is { Women: { } women, Men: { } men, Value: not null }
+            ? $"{value} ({SwedishFormat.Number(women)} kvinnor, {SwedishFormat.Number(men)} män)"
+            : value;
+    }
+}

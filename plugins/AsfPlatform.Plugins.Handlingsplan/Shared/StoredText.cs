@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+using AsfPlatform.Reporting;
+
+namespace AsfPlatform.Plugins.Shared;
+
+/// <summary>
+/// Writes text stored in the data (plan sections, descriptions) as document content. The stored form is plain
+/// text: blank lines separate paragraphs, lines starting with "- " are list items, and a short line such as
+/// "5.2.1 Platser hos ASF" is a sub-heading. (Linked into every plugin that prints stored text.)
+/// </summary>
+internal static partial class StoredText
+{
+    /// <summary>Writes <paramref name="text"/>; sub-headings become headings at <paramref name="subheadingLevel"/> (null: bold paragraphs).</summary>
+    public static void Write(IDocumentBuilder document, string? text, int? subheadingLevel = null)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return;
+        var bullets = new List<string>();
+        void FlushBullets()
+        {
+            if (bullets.Count == 0) return;
+            document.BulletList(bullets.ToList());
+            bullets.Clear();
+        }
+
+        foreach (var raw in text.Replace("\r\n", "\n").Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0)
+            {
+                FlushBullets();
+                continue;
+            }
+            if (line.StartsWith("- ", StringComparison.Ordinal) || line.StartsWith("• ", StringComparison.Ordinal))
+            {
+                bullets.Add(line[2..].Trim());
+                continue;
+            }
+            FlushBullets();
+            if (SubHeading().Match(line) is { Success: true } heading && line.Length <= 80)
+            {
+                if (subheadingLevel is { } level)
+                    document.Heading(heading.Groups["title"].Value, Math.Clamp(level, 1, 3));
+                else
+                    document.Paragraph(TextSpan.Strong(line));
+                continue;
+            }
+            document.Paragraph(line);
+        }
+        FlushBullets();
+    }
+
+    // "5.2.1 Platser hos ASF": two or more number groups, then a title that does not end a sentence.
+    [GeneratedRegex(@"^\d+(\.\d+)+\s+(?<title>\p{Lu}[^.:;]*)$")]
+    private static partial Regex SubHeading();
+}

@@ -1,0 +1,339 @@
+using AsfPlatform.Contracts;
+using AsfPlatform.Domain.Indicators;
+using AsfPlatform.Domain.Model;
+using AsfPlatform.Plugins.Shared;
+using AsfPlatform.Reporting;
+
+namespace AsfPlatform.Plugins.Slutrapport;
+
+/// <summary>Writes the final report's chapters for one insats; figures are computed here from the context's facts.</summary>
+internal sealed class FinalReport(IReportContext context, Insats insats)
+{
+    /// <summary>The last date the report covers: the insats end, or the report date when that is earlier.</summary>
+    private readonly DateOnly _end = context.AsOf < insats.PeriodEnd ? context.AsOf : insats.PeriodEnd;
+
+    private IEnumerable<int> Years => Enumerable.Range(insats.PeriodStart.Year, Math.Max(0, _end.Year - insats.PeriodStart.Year + 1));
+
+    private IReadOnlyList<CountySurvey> Surveys => context.Surveys.Select(s => s.Survey)
+        .Where(s => s.Year >= insats.PeriodStart.Year && s.Date <= _end).OrderBy(s => s.Year).ToList();
+
+    private IReadOnlyList<Placement> Placements => context.Placements.Where(p => p.Year <= _end.Year).OrderBy(p => p.Year).ToList();
+
+    private string MunicipalityName(string? kommunkod) =>
+        context.Municipalities.FirstOrDefault(m => m.Kommunkod == kommunkod)?.Name ?? kommunkod ?? "länet";
+
+    public void WriteAssignment(IDocumentBuilder document)
+    {
+        document.Heading("Uppdraget");
+        document.Paragraph($"Slutrapporten redovisar insatsen \"{insats.Title}\" från start till slut, med siffror beräknade ur de uppgifter som registrerats för insatsen.");
+        document.Heading("Insatsperiod", 2).Paragraph(
+            $"{Capitalise(Swedish.MonthPeriod(insats.PeriodStart, insats.PeriodEnd))} ({SwedishFormat.Period(insats.PeriodStart, insats.PeriodEnd)}).");
+        if (insats.TargetGroups.Count > 0)
+            document.Heading("Målgrupp", 2).BulletList(insats.TargetGroups);
+        if (insats.OverarchingGoals.Count > 0)
+            document.Heading("Övergripande målsättning för insatsen", 2).BulletList(insats.OverarchingGoals);
+        if (insats.Description is { Length: > 0 } description)
+        {
+            document.Heading("Beskrivning av verksamheten", 2);
+            StoredText.Write(document, description);
+        }
+        if (insats.Partners.Count > 0)
+            document.Heading("Samverkansparter", 2).BulletList(insats.Partners);
+    }
+
+    public void WriteBackground(IDocumentBuilder document)
+    {
+        document.Heading("Bakgrund");
+        // The background is the one the first yearly plan gave (section 1 and its subsections), as decided then.
+        var plan = context.Plans.Where(p => p.Exists).OrderBy(p => p.Year).FirstOrDefault();
+        var sections = plan?.Content?.Sections.Where(s => s.Number == "1" || s.Number.StartsWith("1.", StringComparison.Ordinal)).ToList() ?? [];
+        if (sections.Count == 0)
+        {
+            document.Paragraph(insats.Description ?? "Ingen bakgrund finns registrerad för insatsen.");
+        }
+        else
+        {
+            document.Paragraph(TextSpan.Emphasis($"Ur handlingsplanen för {plan!.Year}."));
+            foreach (var section in sections)
+            {
+                if (section.Number != "1")
+                    document.Heading(section.Title, 2);
+                StoredText.Write(document, section.Text);
+            }
+        }
+        if (Surveys.FirstOrDefault() is { } first)
+            document.Paragraph(
+                $"Vid länsuppföljningen {Swedish.Season(first.Date).ToLowerInvariant()} fanns {SwedishFormat.Number(first.Companies)} registrerade arbetsintegrerande sociala företag i länet med sammantaget {SwedishFormat.Number(first.Employed)} anställda och {SwedishFormat.Number(first.Participants)} personer i åtgärd.");
+    }
+
+    public void WriteIndividualTrack(IDocumentBuilder document)
+    {
+        var placements = Placements;
+        if (placements.Count == 0)
+            return;
+        var first = placements.Min(p => p.Year);
+        var last = placements.Max(p => p.Year);
+        document.Heading(first == last ? $"Individinriktade insatser {first}" : $"Individinriktade insatser {first}–{last}");
+        document.Paragraph("För att bereda fler individer med behov av anpassad rehabilitering och arbetsträning avsattes medel, sökbara för parterna, för finansiering av handledarstödda platser hos lokala ASF.");
+
+        foreach (var year in placements.GroupBy(p => p.Year).OrderBy(g => g.Key))
+        {
+            document.Heading(year.Key.ToString(SwedishFormat.Culture), 2);
+            foreach (var p in year)
+            {
+                var lines = new List<string> { PlacementSentence(p), $"Målgrupp: {p.TargetGroup}." };
+                var outcome = PlacementSummary.Of([p]).OutcomeParts();
+                if (p.Use is { Participants: > 0 })
+                    lines.Add(outcome.Count > 0 ? $"Utfall: {Swedish.Join(outcome)}." : "Utfall: inget utfall registrerat.");
+                if (p.Note is { Length: > 0 } note)
+                    lines.Add($"Anmärkning: {note}");
+                document.Paragraph(TextSpan.Strong(Swedish.Kommun(MunicipalityName(p.Kommunkod))));
+                document.BulletList(lines);
+            }
+        }
+
+        var total = PlacementSummary.Of(placements);
+        document.Heading(first == last ? $"Sammanfattning individinriktade insatser {first}" : $"Sammanfattning individinriktade insatser {first}–{last}", 2);
+        var rows = placements.Select(p => (IReadOnlyList<TableCell>)
+        [
+            p.Year.ToString(SwedishFormat.Culture), MunicipalityName(p.Kommunkod), N(p.PlacesGranted), N(p.Use?.PlacesUsed ?? 0),
+            N(p.Use?.ParticipantsWomen ?? 0), N(p.Use?.ParticipantsMen ?? 0),
+        ]).ToList();
+        rows.Add([new("Summa", Bold: true), new("", Bold: true), new(N(total.Granted), Bold: true), new(N(total.Used), Bold: true), new(N(total.Women), Bold: true), new(N(total.Men), Bold: true)]);
+        document.Table(new TableSpec(
+            [new TableColumn("År", 10), new TableColumn("Kommun", 30), new TableColumn("Beviljade platser", 15, ColumnAlignment.Right),
+             new TableColumn("Nyttjade platser", 15, ColumnAlignment.Right), new TableColumn("Kvinnor", 15, ColumnAlignment.Right), new TableColumn("Män", 15, ColumnAlignment.Right)],
+            rows,
+            "Placeringar per år och kommun"));
+        document.Paragraph(SummarySentence(total));
+        var outcomes = total.OutcomeParts();
+        if (outcomes.Count > 0)
+            document.Paragraph($"Utfall för de nyttjade placeringarna: {Swedish.Join(outcomes)}.");
+        if (total.Granted > 0)
+            document.Paragraph($"Nyttjandegraden blev {SwedishFormat.Percent((decimal)total.Used / total.Granted)} av de beviljade platserna" +
+                (total.Participants > 0 ? $", och {SwedishFormat.Percent((decimal)(total.Work + total.Studies) / total.Participants)} av deltagarna gick vidare till arbete eller studier." : "."));
+    }
+
+    /// <summary>"Totalt beviljades medel för 23 handledda placeringar, varav 11 nyttjades av 11 deltagare (9 kvinnor och 2 män)."</summary>
+    public static string SummarySentence(PlacementSummary total) =>
+        $"Totalt beviljades medel för {SwedishFormat.Number(total.Granted)} handledda placeringar, varav {SwedishFormat.Number(total.Used)} nyttjades av " +
+        $"{Swedish.Count(total.Participants, "deltagare", "deltagare")} ({Swedish.Count(total.Women, "kvinna", "kvinnor")} och {Swedish.Count(total.Men, "man", "män")}).";
+
+    private string PlacementSentence(Placement p)
+    {
+        var used = p.Use?.PlacesUsed ?? 0;
+        var sentence = $"{Swedish.Kommun(MunicipalityName(p.Kommunkod))} beviljades medel för {Swedish.Count(p.PlacesGranted, "plats", "platser")}, {Swedish.Count(used, "plats", "platser")} nyttjades";
+        if (p.Use is { Participants: > 0 } use)
+        {
+            var sexes = new List<string>();
+            if (use.ParticipantsWomen > 0) sexes.Add(Swedish.Count(use.ParticipantsWomen, "kvinna", "kvinnor"));
+            if (use.ParticipantsMen > 0) sexes.Add(Swedish.Count(use.ParticipantsMen, "man", "män"));
+            sentence += sexes.Count > 0 ? $" av {Swedish.Join(sexes)}" : "";
+        }
+        return sentence + ".";
+    }
+
+    public void WriteStructuralTrack(IDocumentBuilder document, CancellationToken cancellationToken)
+    {
+        var years = Years.ToList();
+        if (years.Count == 0)
+            return;
+        document.Heading($"Strukturinriktade insatser {years[0]}–{years[^1]}");
+        document.Paragraph("Syftet med den strukturinriktade insatsen var att öka kunskap och kännedom om ASF, så att parternas nyttjande av ASF:s tjänster för arbetsträning och rehabilitering skulle öka.");
+        foreach (var year in years)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            document.Heading(year.ToString(SwedishFormat.Culture), 2);
+            foreach (var milestone in context.Insats!.Milestones.Where(m => m.Year == year).OrderBy(m => m.Date ?? new DateOnly(year, 12, 31)))
+                document.Paragraph(milestone.Text);
+
+            var municipal = context.Municipalities
+                .SelectMany(m => m.Milestones.Where(x => x.Date.Year == year).Select(x => (m.Name, Milestone: x)))
+                .OrderBy(x => x.Milestone.Date).ThenBy(x => x.Name, StringComparer.Ordinal)
+                .Select(x => $"{x.Name}: {SwedishNames.Of(x.Milestone.Kind).ToLowerInvariant()} – {x.Milestone.Title}")
+                .ToList();
+            if (municipal.Count > 0)
+            {
+                document.Paragraph(TextSpan.Strong("Kommunala milstolpar under året"));
+                document.BulletList(municipal);
+            }
+
+            var events = context.Events.Where(e => e.Date.Year == year && e.Date <= _end).ToList();
+            if (events.Count > 0)
+            {
+                var byType = events.GroupBy(e => e.Type).OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
+                    .Select(g => $"{g.Count()} {SwedishNames.Of(g.Key).ToLowerInvariant()}");
+                document.Paragraph($"Registrerade informationsinsatser under året: {events.Count} ({Swedish.Join(byType)}).");
+            }
+
+            if (Surveys.FirstOrDefault(s => s.Year == year) is { } survey)
+                foreach (var sentence in SurveySentences(survey))
+                    document.Paragraph(sentence);
+        }
+        WriteStructuralSummary(document);
+    }
+
+    /// <summary>The survey's figures as the final report states them, each total computed from its parts.</summary>
+    public static IReadOnlyList<string> SurveySentences(CountySurvey s)
+    {
+        var sentences = new List<string>();
+        if (s.PeopleInformed is { } informed)
+            sentences.Add($"Registrerat antal individer i målgruppen som fått information under året var {Swedish.Count(informed, "person", "personer")}.");
+        sentences.Add(
+            $"{Swedish.Season(s.Date)} fanns {SwedishFormat.Number(s.Companies)} registrerade företag med sammantaget {Swedish.Count(s.Employed, "person", "personer")} anställda. " +
+            $"Fördelningen kön för anställda var {Swedish.Count(s.EmployedWomen, "kvinna", "kvinnor")} och {Swedish.Count(s.EmployedMen, "man", "män")}. " +
+            $"I företagen var då {Swedish.Count(s.Participants, "person", "personer")} placerade i olika åtgärder enligt följande fördelning: " +
+            $"Arbetsförmedlingen {Swedish.Count(s.ParticipantsAf, "person", "personer")}, kommunen {Swedish.Count(s.ParticipantsMunicipality, "person", "personer")}, " +
+            $"övriga (utan ersättning) {Swedish.Count(s.ParticipantsOther, "person", "personer")}.");
+        if (s.CompaniesBySubregion.Count > 0)
+            sentences.Add("Fördelningen per delregion var " + Swedish.Join(s.CompaniesBySubregion
+                .Select(c => $"{SwedishFormat.Number(c.Companies)} företag i {SwedishNames.Of(c.Subregion)}")) + ".");
+        return sentences;
+    }
+
+    private void WriteStructuralSummary(IDocumentBuilder document)
+    {
+        var surveys = Surveys;
+        if (surveys.Count == 0)
+            return;
+        var years = surveys.Select(s => s.Year.ToString(SwedishFormat.Culture)).ToList();
+        var span = $"{years[0]}–{years[^1]}";
+        document.Heading($"Sammanfattning strukturinriktade insatser {span}", 2);
+
+        var rows = surveys.Select(s => (IReadOnlyList<TableCell>)
+            [s.Year.ToString(SwedishFormat.Culture), N(s.Companies), N(s.Employed), N(s.EmployedWomen), N(s.EmployedMen), N(s.Participants), s.PeopleInformed is { } i ? N(i) : "–"]).ToList();
+        document.Table(new TableSpec(
+            [new TableColumn("År", 10), new TableColumn("Företag", 14, ColumnAlignment.Right), new TableColumn("Anställda", 15, ColumnAlignment.Right),
+             new TableColumn("Kvinnor", 14, ColumnAlignment.Right), new TableColumn("Män", 14, ColumnAlignment.Right),
+             new TableColumn("I åtgärd", 15, ColumnAlignment.Right), new TableColumn("Informerade", 18, ColumnAlignment.Right)],
+            rows,
+            "Länsuppföljningen år för år (summor beräknade ur delarna)"));
+
+        var subregions = surveys.SelectMany(s => s.CompaniesBySubregion.Select(c => c.Subregion)).Distinct().Order().ToList();
+        var companySeries = subregions.Select(r => new ChartSeries(SwedishNames.Of(r),
+                surveys.Select(s => (double)s.CompaniesBySubregion.Where(c => c.Subregion == r).Sum(c => c.Companies)).ToList()))
+            .Append(new ChartSeries("Totalt", surveys.Select(s => (double)s.Companies).ToList())).ToList();
+        document.Chart(new ChartSpec(ChartKind.Bar, "Registrerade företag per år", years, companySeries,
+            $"Stapeldiagram: registrerade ASF per år {span} per delregion och totalt; totalt {Swedish.Join(surveys.Select(s => $"{s.Year}: {s.Companies}"))}.", "Antal företag"));
+        document.Chart(new ChartSpec(ChartKind.Bar, "Anställda i ASF per år, kvinnor och män", years,
+            [new("Kvinnor", surveys.Select(s => (double)s.EmployedWomen).ToList()), new("Män", surveys.Select(s => (double)s.EmployedMen).ToList())],
+            $"Stapeldiagram: anställda kvinnor och män per år {span}; anställda totalt {Swedish.Join(surveys.Select(s => $"{s.Year}: {s.Employed}"))}.", "Antal anställda"));
+        document.Chart(new ChartSpec(ChartKind.Bar, "Personer i åtgärd per remittent och år", years,
+            [new("Arbetsförmedlingen", surveys.Select(s => (double)s.ParticipantsAf).ToList()),
+             new("Kommunen", surveys.Select(s => (double)s.ParticipantsMunicipality).ToList()),
+             new("Övriga (utan ersättning)", surveys.Select(s => (double)s.ParticipantsOther).ToList())],
+            $"Stapeldiagram: personer i åtgärd per remittent och år {span}; totalt {Swedish.Join(surveys.Select(s => $"{s.Year}: {s.Participants}"))}.", "Antal personer"));
+        var informedYears = surveys.Where(s => s.PeopleInformed is not null).ToList();
+        if (informedYears.Count > 0)
+        {
+            document.Chart(new ChartSpec(ChartKind.Line, "Personer som fått information om ASF per år",
+                informedYears.Select(s => s.Year.ToString(SwedishFormat.Culture)).ToList(),
+                [new("Informerade personer", informedYears.Select(s => (double)s.PeopleInformed!.Value).ToList())],
+                $"Linjediagram: personer i målgruppen som fått information per år; {Swedish.Join(informedYears.Select(s => $"{s.Year}: {s.PeopleInformed}"))}.", "Antal personer"));
+            document.Paragraph(
+                $"Totalt registrerat antal individer som fått information om ASF över perioden är {Swedish.Count(informedYears.Sum(s => s.PeopleInformed!.Value), "person", "personer")} (summan av årens uppgifter {span}).");
+        }
+    }
+
+    public void WriteGoalAchievement(IDocumentBuilder document)
+    {
+        document.Heading("Måluppfyllelse");
+        var plans = context.Plans.Where(p => p.Exists && p.Indicators.Count > 0).OrderBy(p => p.Year).ToList();
+        if (plans.Count == 0)
+        {
+            document.Paragraph("Det finns inga handlingsplaner med indikatorer registrerade för insatsen.");
+            return;
+        }
+        document.Paragraph("Indikatorerna i årens handlingsplaner, med utfall och status vid planårets slut (eller rapportdagen), beräknade ur registrerade uppgifter.");
+        foreach (var plan in plans)
+        {
+            var definitions = plan.Content!.Indicators.ToDictionary(d => d.Id);
+            document.Heading($"Handlingsplan {plan.Year}", 2);
+            var achieved = plan.Indicators.Count(i => i.Status == IndicatorStatus.Achieved);
+            document.Paragraph($"Per {SwedishFormat.Date(plan.AsOf)} var {achieved} av {plan.Indicators.Count} indikatorer uppnådda.");
+            var rows = plan.Indicators.Select(e => (IReadOnlyList<TableCell>)
+            [
+                e.Title,
+                definitions.TryGetValue(e.IndicatorId, out var d) ? IndicatorText.Target(d) : SwedishFormat.Number(e.Target),
+                IndicatorText.Outcome(e, definitions.GetValueOrDefault(e.IndicatorId)?.Unit),
+                TableCell.Badge(e.Status),
+            ]).ToList();
+            document.Table(new TableSpec(
+                [new TableColumn("Indikator", 40), new TableColumn("Målbild", 20), new TableColumn("Utfall", 22, ColumnAlignment.Right), new TableColumn("Status", 18, ColumnAlignment.Center)],
+                rows,
+                $"Måluppfyllelse handlingsplan {plan.Year} per {SwedishFormat.Date(plan.AsOf)}"));
+        }
+    }
+
+    public void WriteAnalysis(IDocumentBuilder document)
+    {
+        document.Heading("Analys och slutsatser");
+        document.Paragraph(TextSpan.Emphasis("Insatsens egna analyser och slutsatser finns inte registrerade i underlaget. Avsnittet sammanfattar vad de registrerade uppgifterna visar; bedömningen görs av förbundet."));
+        document.Heading("Vad uppgifterna visar", 2);
+        var findings = new List<string>();
+        var surveys = Surveys;
+        if (surveys.Count >= 2)
+        {
+            var (a, b) = (surveys[0], surveys[^1]);
+            findings.Add($"Antalet registrerade företag {Swedish.Change(a.Companies, b.Companies)} mellan {a.Year} och {b.Year}.");
+            findings.Add($"Antalet anställda i företagen {Swedish.Change(a.Employed, b.Employed)}; andelen kvinnor bland de anställda var {SwedishFormat.Percent((decimal)b.EmployedWomen / Math.Max(1, b.Employed))} {b.Year}.");
+            findings.Add($"Antalet personer i åtgärd i företagen {Swedish.Change(a.Participants, b.Participants)}; högst var det {surveys.MaxBy(s => s.Participants)!.Year} med {SwedishFormat.Number(surveys.Max(s => s.Participants))}.");
+        }
+        if (surveys.Where(s => s.PeopleInformed is not null).ToList() is { Count: > 0 } informed)
+            findings.Add($"Flest personer fick information om ASF {informed.MaxBy(s => s.PeopleInformed)!.Year} ({SwedishFormat.Number(informed.Max(s => s.PeopleInformed!.Value))}); över perioden sammanlagt {SwedishFormat.Number(informed.Sum(s => s.PeopleInformed!.Value))}.");
+        var placements = PlacementSummary.Of(Placements);
+        if (placements.Granted > 0)
+            findings.Add($"Av {SwedishFormat.Number(placements.Granted)} beviljade platser nyttjades {SwedishFormat.Number(placements.Used)} ({SwedishFormat.Percent((decimal)placements.Used / placements.Granted)}); {SwedishFormat.Number(placements.Work + placements.Studies)} av {SwedishFormat.Number(placements.Participants)} deltagare gick vidare till arbete eller studier.");
+        var municipal = context.Municipalities.SelectMany(m => m.Milestones.Where(x => x.Date >= insats.PeriodStart && x.Date <= _end).Select(x => (m.Name, x.Kind))).ToList();
+        if (municipal.Count > 0)
+            findings.Add($"Under insatsperioden registrerades {municipal.Count} kommunala milstolpar i {municipal.Select(m => m.Name).Distinct().Count()} kommuner, bl.a. " +
+                Swedish.Join(municipal.GroupBy(m => m.Kind).OrderByDescending(g => g.Count()).Take(3).Select(g => $"{SwedishNames.Of(g.Key).ToLowerInvariant()} ({g.Count()})")) + ".");
+        var indicators = context.Plans.Where(p => p.Exists).SelectMany(p => p.Indicators).ToList();
+        if (indicators.Count > 0)
+            findings.Add($"Av handlingsplanernas {indicators.Count} indikatorer uppnåddes {indicators.Count(i => i.Status == IndicatorStatus.Achieved)}; {indicators.Count(i => i.Status == IndicatorStatus.NoData)} saknar underlag för att kunna bedömas.");
+        if (context.Findings.Count > 0)
+            findings.Add($"{context.Findings.Count} angivna summor i underlaget skiljer sig från summan av sina delar (se bilaga 1); rapportens siffror bygger på delarna.");
+        if (findings.Count == 0)
+            document.Paragraph("Det finns ännu för få registrerade uppgifter för att beskriva en utveckling.");
+        else
+            document.BulletList(findings);
+    }
+
+    public void WriteFindings(IDocumentBuilder document)
+    {
+        document.PageBreak().Heading("Bilaga 1 – Datakvalitet", numbered: false);
+        if (context.Findings.Count == 0)
+        {
+            document.Paragraph("Alla angivna summor i underlaget stämmer med summan av sina delar.");
+            return;
+        }
+        document.Paragraph("Uppgifter som angetts som summor i källdokumenten jämförs med summan av de registrerade delarna. Uppgifterna sparas som de angavs; rapporten använder de beräknade värdena. Skillnaderna nedan bör rättas i källan eller förklaras.");
+        var rows = context.Findings.Select(f => (IReadOnlyList<TableCell>)
+            [f.Subject, FieldName(f.Field), SwedishFormat.Number(f.Stated), SwedishFormat.Number(f.Computed),
+             new TableCell((f.Stated - f.Computed > 0 ? "+" : "") + SwedishFormat.Number(f.Stated - f.Computed), Bold: true)]).ToList();
+        document.Table(new TableSpec(
+            [new TableColumn("Uppgift", 40), new TableColumn("Avser", 18), new TableColumn("Angivet", 14, ColumnAlignment.Right),
+             new TableColumn("Beräknat", 14, ColumnAlignment.Right), new TableColumn("Differens", 14, ColumnAlignment.Right)],
+            rows,
+            "Angivna summor som skiljer sig från summan av delarna"));
+    }
+
+    private static string FieldName(string field) => field switch
+    {
+        "foretag" => "Företag",
+        "anstallda" => "Anställda",
+        "deltagare" => "Deltagare",
+        nameof(MetricKind.PlacesGranted) => "Beviljade platser",
+        nameof(MetricKind.PlacesUsed) => "Nyttjade platser",
+        nameof(MetricKind.PlacementParticipants) => "Deltagare",
+        nameof(MetricKind.PeopleInformed) => "Informerade",
+        nameof(MetricKind.PlacementOutcomeWork) => "Utfall arbete",
+        nameof(MetricKind.PlacementOutcomeAf) => "Utfall AF",
+        nameof(MetricKind.PlacementOutcomeBackToPublicSupport) => "Utfall åter",
+        _ => field,
+    };
+
+    private static string N(int value) => SwedishFormat.Number(value);
+
+    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}

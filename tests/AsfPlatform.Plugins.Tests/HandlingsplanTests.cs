@@ -1,0 +1,136 @@
+using AsfPlatform.Domain.Indicators;
+using AsfPlatform.Plugins.Shared;
+using AsfPlatform.Reporting;
+
+namespace AsfPlatform.Plugins.Tests;
+
+[Collection(DatasetCollection.Name)]
+public sealed class HandlingsplanTests(DatasetFixture fixture)
+{
+    private static readonly ReportArguments Plan2017 = new(DatasetFixture.Owner, DatasetFixture.Insats, 2017);
+
+    [Fact]
+    public async Task The_2017_plan_validates_against_Office_2019_with_no_errors_and_no_broken_references()
+    {
+        var document = new ReportDocument(await fixture.RunAsync("handlingsplan", Plan2017));
+        Assert.Empty(document.ValidationErrors());
+        Assert.Empty(document.BrokenReferences());
+    }
+
+    [Fact]
+    public async Task The_plan_has_the_sections_of_the_2017_handlingsplan_in_order_with_both_appendices()
+    {
+        var document = new ReportDocument(await fixture.RunAsync("handlingsplan", Plan2017));
+        var headings = document.Headings;
+        string[] expected =
+        [
+            "Bakgrund", "Dubbla affärsidéer", "Definition", "Syfte", "Mål", "Övergripande mål", "Processmål", "Målgrupper",
+            "Två huvudspår för insatsen", "Strukturinriktade insatser", "Individinriktade insatser", "Samverkansparter",
+            "Tidsplan", "Finansiering", "Organisation", "Kommunikation", "Uppföljning och utvärdering",
+            "Bilaga 1 – Aktivitetsplan", "Processmål 3.2.1", "Processmål 3.2.5",
+        ];
+        var positions = expected.Select(h => headings.ToList().FindIndex(x => x == h)).ToList();
+        Assert.All(positions.Zip(expected), p => Assert.True(p.First >= 0, $"Rubriken \"{p.Second}\" saknas."));
+        Assert.Equal(positions.Order(), positions);
+        Assert.Contains(headings, h => h.StartsWith("Bilaga 2 – Indikatorer", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Every_activity_of_the_plan_is_listed_under_its_process_goal_with_how_responsible_and_when()
+    {
+        var context = await fixture.ContextAsync(Plan2017);
+        var document = new ReportDocument(await fixture.RunAsync("handlingsplan", Plan2017));
+        var activityRows = document.Tables.Where(t => t[0].SequenceEqual(["Aktivitet", "Hur", "Ansvarig", "När"]))
+            .SelectMany(t => t.Skip(1)).ToList();
+        var activities = context.Plan!.Content!.Activities;
+        Assert.Equal(activities.Count, activityRows.Count);
+        Assert.Equal(24, activityRows.Count);
+        foreach (var (activity, row) in activities.Zip(activityRows))
+            Assert.Equal([activity.Activity, activity.How, activity.Responsible, activity.When], row);
+        Assert.Equal(context.Plan.Content.Goals.Count, document.Headings.Count(h => h.StartsWith("Processmål 3.2.", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task The_budget_table_lists_the_budget_lines_and_a_total_computed_from_them()
+    {
+        var context = await fixture.ContextAsync(Plan2017);
+        var document = new ReportDocument(await fixture.RunAsync("handlingsplan", Plan2017));
+        var budget = Assert.Single(document.Tables, t => t[0].SequenceEqual(["Budgetpost", "Belopp"]));
+        var lines = context.Plan!.Content!.Budget;
+        Assert.Equal(lines.Count + 2, budget.Count);
+        Assert.Equal(["Summa", "800 000 kr"], budget[^1]);
+        Assert.Equal(800_000m, lines.Sum(l => l.Amount));
+    }
+
+    [Fact]
+    public async Task Every_indicator_shows_its_target_and_its_value_and_status_as_of_the_year_end()
+    {
+        var context = await fixture.ContextAsync(Plan2017);
+        var document = new ReportDocument(await fixture.RunAsync("handlingsplan", Plan2017));
+        var table = Assert.Single(document.Tables, t => t[0][0] == "Indikator");
+        Assert.Equal("Utfall", table[0][3]);
+        Assert.Contains("Indikatorer: utgångsläge, målbild och utfall per 2017-12-31", document.Paragraphs);
+        var definitions = context.Plan!.Content!.Indicators;
+        Assert.Equal(11, definitions.Count);
+        Assert.Equal(definitions.Count, table.Count - 1);
+        foreach (var (definition, row) in definitions.Zip(table.Skip(1)))
+        {
+            var evaluation = context.Indicators.Single(e => e.IndicatorId == definition.Id);
+            Assert.Equal(definition.Title, row[0]);
+            Assert.Equal(Plain(IndicatorText.Target(definition)), row[2]);
+            Assert.Equal(Plain(IndicatorText.Outcome(evaluation, definition.Unit)), row[3]);
+            Assert.Equal(IndicatorEvaluation.Swedish(evaluation.Status), row[4]);
+            if (definition.TargetText is { } targetText)
+                Assert.Contains("Målbild: " + targetText, document.Paragraphs);
+        }
+        // Spot checks against the dataset's facts (data/README.md): the 2017 survey and the placements.
+        Assert.Equal(["Antal anställda i verksamma ASF i länet", "190 (2017-01-01)", "200 (2017-12-31)", "228 (137 kvinnor, 91 män)", "Uppnått"],
+            table.Single(r => r[0] == "Antal anställda i verksamma ASF i länet"));
+        Assert.Equal("4", table.Single(r => r[0] == "Antal platser som stödfinansieras av förbundet")[3]);
+    }
+
+    [Fact]
+    public async Task An_as_of_date_inside_the_year_evaluates_the_indicators_at_that_date()
+    {
+        var arguments = Plan2017 with { AsOfDate = new DateOnly(2017, 6, 30) };
+        var document = new ReportDocument(await fixture.RunAsync("handlingsplan", arguments));
+        var table = Assert.Single(document.Tables, t => t[0][0] == "Indikator");
+        Assert.Contains("Indikatorer: utgångsläge, målbild och utfall per 2017-06-30", document.Paragraphs);
+        // Before the autumn survey the employed count is the 2016 survey's 179 (113 women, 66 men).
+        Assert.Equal("179 (113 kvinnor, 66 män)", table.Single(r => r[0] == "Antal anställda i verksamma ASF i länet")[3]);
+        Assert.Empty(new ReportDocument(document.Bytes).ValidationErrors());
+    }
+
+    [Fact]
+    public async Task A_year_without_a_plan_gives_a_document_that_says_so()
+    {
+        var document = new ReportDocument(await fixture.RunAsync("handlingsplan", Plan2017 with { Year = 2030 }));
+        Assert.Contains(document.Paragraphs, p => p.Contains("ingen handlingsplan för 2030", StringComparison.Ordinal));
+        Assert.Empty(document.ValidationErrors());
+    }
+
+    [Fact]
+    public async Task The_region_plan_without_activities_or_budget_still_renders_its_goals_and_growth_indicators()
+    {
+        var arguments = new ReportArguments(DatasetFixture.RegionOwner, DatasetFixture.RegionInsats, 2018);
+        var document = new ReportDocument(await fixture.RunAsync("handlingsplan", arguments));
+        Assert.Empty(document.ValidationErrors());
+        Assert.Empty(document.BrokenReferences());
+        Assert.DoesNotContain("Bilaga 1 – Aktivitetsplan", document.Headings);
+        Assert.Contains(document.Paragraphs, p => p.StartsWith("Processmål g1:", StringComparison.Ordinal));
+        Assert.Contains(document.Tables.Single(t => t[0][0] == "Indikator"), r => r[2].StartsWith("+15 %", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_plan_converts_to_a_pdf_that_shows_the_main_headings()
+    {
+        var document = new ReportDocument(await fixture.RunAsync("handlingsplan", Plan2017));
+        if (await document.PdfTextAsync(fixture.Pdf, "handlingsplan-2017") is not { } text)
+            return;
+        foreach (var heading in new[] { "Handlingsplan 2017", "Innehållsförteckning", "1. Bakgrund", "3.2 Processmål", "8. Finansiering", "Bilaga 1 – Aktivitetsplan", "Bilaga 2 – Indikatorer" })
+            Assert.Contains(heading, text);
+        Assert.DoesNotContain("Fel!", text);
+    }
+
+    private static string Plain(string text) => text.Replace('\u00A0', ' ');
+}
