@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Configuration;
+using Spectre.Console;
+
+namespace AsfPlatform.Cli.Tests;
+
+/// <summary>What one in-process run of asf printed and returned.</summary>
+public sealed record CliResult(int ExitCode, string Out, string Error)
+{
+    public override string ToString() => $"exit {ExitCode}\n--- stdout ---\n{Out}\n--- stderr ---\n{Error}";
+}
+
+/// <summary>
+/// Runs the asf command tree in-process with captured, non-interactive consoles (as when output is redirected),
+/// an empty configuration (the machine's environment variables must not leak in) and a temp working directory.
+/// </summary>
+public static class CliRun
+{
+    public static async Task<CliResult> RunAsync(string workingDirectory, string? stdin, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var environment = new CliEnvironment(
+            Console(output), Console(error),
+            new StringReader(stdin ?? ""), InputRedirected: stdin is not null,
+            new ConfigurationBuilder().Build(),
+            workingDirectory)
+        {
+            ConfigureReporting = options => options.BuiltInAssemblies.Add(typeof(CliRun).Assembly),
+        };
+        var code = await AsfCli.RunAsync(args, environment);
+        return new CliResult(code, output.ToString(), error.ToString());
+    }
+
+    private static IAnsiConsole Console(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(writer),
+        Ansi = AnsiSupport.No,
+        ColorSystem = ColorSystemSupport.NoColors,
+        Interactive = InteractionSupport.No,
+    });
+}
