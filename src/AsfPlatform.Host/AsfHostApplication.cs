@@ -1,4 +1,4 @@
-using AsfPlatform.Access;
+using AsfPlatform.Composition;
 using AsfPlatform.Host.Api;
 using AsfPlatform.Host.Configuration;
 using AsfPlatform.Host.Health;
@@ -33,20 +33,13 @@ public static class AsfHostApplication
     private static void AddServices(WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        // Resolved when first needed, so settings added by test factories after Program starts still apply.
-        services.AddSingleton(sp => StorageSettings.Resolve(
-            sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
-        services.AddAsfAccess();
-        services.AddOptions<AccessStorageOptions>().Configure<StorageSettings>((options, storage) =>
-        {
-            options.Invariant = storage.Invariant;
-            options.ConnectionString = storage.ConnectionString!;
-        });
-
-        builder.AddAsfGrainRuntime();
+        // Storage is resolved when first needed, so settings added by test factories after Program starts still apply.
+        builder.AddAsfPlatformForHost();
         services.AddAsfAuthentication();
         services.AddSignInRateLimiting(builder.Configuration);
         services.AddLiveUpdates();
+        services.AddSingleton<AsfPlatform.Host.Domain.DomainWriter>();
+        services.AddSingleton<AsfPlatform.Host.Domain.ReportDownloads>();
         services.AddAsfHealth();
         services.AddProblemDetails();
         services.AddOpenApi();
@@ -68,7 +61,7 @@ public static class AsfHostApplication
 
     private static void UsePipeline(WebApplication app)
     {
-        app.Logger.LogInformation("Storage: {Storage}", app.Services.GetRequiredService<StorageSettings>().Describe());
+        app.Logger.LogInformation("Storage: {Storage}", app.Services.GetRequiredService<AsfStorage>().Describe());
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Fel");
         app.UseStatusCodePages();
@@ -84,6 +77,7 @@ public static class AsfHostApplication
         app.MapLiveUpdates();
         app.MapAccountEndpoints();
         app.MapDomainEndpoints();
+        app.MapReportEndpoints();
         app.MapOpenApi();
         app.MapRazorPages();
     }

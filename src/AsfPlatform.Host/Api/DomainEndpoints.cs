@@ -1,9 +1,9 @@
 using System.Security.Claims;
-using System.Text.Json;
-using AsfPlatform.Access;
 using AsfPlatform.Access.Authentication;
 using AsfPlatform.Contracts;
 using AsfPlatform.Domain.Model;
+using AsfPlatform.Domain.Plans;
+using AsfPlatform.Host.Domain;
 using AsfPlatform.Runtime;
 
 namespace AsfPlatform.Host.Api;
@@ -11,8 +11,6 @@ namespace AsfPlatform.Host.Api;
 /// <summary>The domain over HTTP: owners, municipalities, companies, yearly plans, indicator status, findings.</summary>
 internal static class DomainEndpoints
 {
-    private static readonly JsonSerializerOptions AuditJson = new(JsonSerializerDefaults.Web);
-
     public static IEndpointRouteBuilder MapDomainEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var owner = endpoints.MapGroup("/api/owners/{owner}")
@@ -35,8 +33,42 @@ internal static class DomainEndpoints
             return snapshot.Exists ? Versioning.WithETag(http, snapshot, snapshot.Version) : ApiProblems.NotFound($"Kommunen {kommunkod}");
         });
 
-        owner.MapPut("/municipalities/{kommunkod}/milestones", RecordMilestoneAsync)
+        // Writes: If-Match carries the version read (428 without, 412 when stale); the writer checks scope and audits.
+        owner.MapPut("/municipalities/{kommunkod}/milestones", (string owner, string kommunkod, MunicipalMilestone milestone,
+                ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
+            ChangeAsync(http, v => writer.RecordMunicipalMilestoneAsync(user, owner, kommunkod, milestone, v), s => s.Version))
             .RequireAuthorization(AccessPolicies.Record);
+
+        owner.MapPut("/companies/{companyId}/figures", (string owner, string companyId, CompanyFigures figures,
+                ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
+            ChangeAsync(http, v => writer.RecordCompanyFiguresAsync(user, owner, companyId, figures, v), s => s.Version))
+            .RequireAuthorization(AccessPolicies.Record);
+
+        owner.MapGet("/insatser/{insatsId}", async (string owner, string insatsId, IGrainFactory grains, HttpContext http) =>
+        {
+            var snapshot = await grains.GetGrain<IInsatsGrain>(GrainKeys.Insats(owner, insatsId)).GetSnapshot();
+            return snapshot.Exists ? Versioning.WithETag(http, snapshot, snapshot.Version) : ApiProblems.NotFound($"Insatsen {insatsId}");
+        });
+
+        owner.MapPost("/insatser/{insatsId}/events", (string owner, string insatsId, InformationEvent informationEvent,
+                ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
+            ChangeAsync(http, v => writer.RecordEventAsync(user, owner, insatsId, informationEvent, v), s => s.Version))
+            .RequireAuthorization(AccessPolicies.Record);
+
+        owner.MapPut("/insatser/{insatsId}/placements", (string owner, string insatsId, Placement placement,
+                ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
+            ChangeAsync(http, v => writer.RecordPlacementAsync(user, owner, insatsId, placement, v), s => s.Version))
+            .RequireAuthorization(AccessPolicies.Record);
+
+        owner.MapPut("/insatser/{insatsId}/milestones", (string owner, string insatsId, NarrativeMilestone milestone,
+                ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
+            ChangeAsync(http, v => writer.RecordNarrativeMilestoneAsync(user, owner, insatsId, milestone, v), s => s.Version))
+            .RequireAuthorization(AccessPolicies.Admin);
+
+        owner.MapPut("/insatser/{insatsId}/plans/{year:int}", (string owner, string insatsId, int year, PlanContent content,
+                ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
+            ChangeAsync(http, v => writer.SavePlanAsync(user, owner, insatsId, year, content, v), s => s.Version))
+            .RequireAuthorization(AccessPolicies.Admin);
 
         owner.MapGet("/companies", async (string owner, IGrainFactory grains) =>
             TypedResults.Ok(await grains.GetGrain<IOwnerDirectoryGrain>(GrainKeys.Owner(owner)).GetCompanies()));
@@ -69,25 +101,11 @@ internal static class DomainEndpoints
         return endpoints;
     }
 
-    /// <summary>
-    /// Records a municipal milestone. Partner offices may only touch their own municipality; If-Match is required so
-    /// nobody overwrites a change they have not seen.
-    /// </summary>
-    private static async Task<IResult> RecordMilestoneAsync(string owner, string kommunkod, MunicipalMilestone milestone,
-        ClaimsPrincipal user, HttpRequest request, IGrainFactory grains, IAuditLog audit, HttpContext http)
+    private static async Task<IResult> ChangeAsync<T>(HttpContext http, Func<long, Task<T>> change, Func<T, long> version)
     {
-        if (!user.CanEditMunicipality(kommunkod))
-            return TypedResults.Problem($"Din roll får inte ändra uppgifter för kommun {kommunkod}.",
-                statusCode: StatusCodes.Status403Forbidden, title: "Ingen behörighet");
-        if (!Versioning.TryGetExpectedVersion(request, out var expected, out var problem))
+        if (!Versioning.TryGetExpectedVersion(http.Request, out var expected, out var problem))
             return problem!;
-        var grain = grains.GetGrain<IMunicipalityGrain>(GrainKeys.Municipality(owner, kommunkod));
-        var before = await grain.GetSnapshot();
-        if (!before.Exists)
-            return ApiProblems.NotFound($"Kommunen {kommunkod}");
-        var after = await grain.RecordMilestone(new RecordMunicipalMilestone(milestone, expected));
-        await audit.AppendAsync(new AuditRecord(user.Identity!.Name!, "kommun", GrainKeys.Municipality(owner, kommunkod),
-            "milstolpe registrerad", JsonSerializer.Serialize(before, AuditJson), JsonSerializer.Serialize(after, AuditJson)));
-        return Versioning.WithETag(http, after, after.Version);
+        var after = await change(expected);
+        return Versioning.WithETag(http, after, version(after));
     }
 }

@@ -24,6 +24,10 @@ internal sealed class DomainProblemFilter : IEndpointFilter
             return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status412PreconditionFailed,
                 title: "Någon annan hann före");
         }
+        catch (AsfPlatform.Host.Domain.ScopeForbiddenException exception)
+        {
+            return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status403Forbidden, title: "Ingen behörighet");
+        }
         catch (NotFoundException exception)
         {
             return ApiProblems.NotFound(exception.Message);

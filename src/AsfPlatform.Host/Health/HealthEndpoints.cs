@@ -23,7 +23,7 @@ internal static class HealthEndpoints
 
     public static IEndpointRouteBuilder MapAsfHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/healthz", async (IAccessStorageHealth storage, IRuntimeHealth runtime, StorageSettings settings,
+        endpoints.MapGet("/healthz", async (IAccessStorageHealth storage, IRuntimeHealth runtime, AsfPlatform.Composition.AsfStorage settings,
             ILoggerFactory loggers, CancellationToken cancellationToken) =>
         {
             var storageUp = false;

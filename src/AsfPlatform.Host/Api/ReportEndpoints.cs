@@ -1,0 +1,67 @@
+using AsfPlatform.Access.Authentication;
+using AsfPlatform.Host.Domain;
+using AsfPlatform.Reporting;
+
+namespace AsfPlatform.Host.Api;
+
+/// <summary>A report plugin as the API lists it.</summary>
+public sealed record ReportInfoDto(string Id, string Title, string Description, IReadOnlyList<ReportParameterDto> Parameters);
+
+/// <summary>A parameter a report asks for.</summary>
+public sealed record ReportParameterDto(string Kind, string Label, bool Required, string? Hint);
+
+/// <summary>The report list with whether PDF is available here.</summary>
+public sealed record ReportListDto(IReadOnlyList<ReportInfoDto> Reports, bool PdfAvailable);
+
+/// <summary>Body of <c>POST /api/reports/{id}</c>.</summary>
+public sealed record ReportRequest(string? Owner, string? Insats, int? Year, string? Municipality, DateOnly? AsOfDate)
+{
+    /// <summary>The plugin arguments.</summary>
+    public ReportArguments ToArguments() => new(Owner, Insats, Year, Municipality, AsOfDate);
+}
+
+/// <summary><c>GET /api/reports</c> and <c>POST /api/reports/{id}</c> (.docx, or PDF with <c>?format=pdf</c>).</summary>
+internal static class ReportEndpoints
+{
+    public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var reports = endpoints.MapGroup("/api/reports").WithTags("Rapporter");
+
+        reports.MapGet("/", (ReportDownloads downloads) => TypedResults.Ok(new ReportListDto(
+                downloads.Reports.Select(r => new ReportInfoDto(r.Id, r.Title, r.Description,
+                    r.Parameters.Select(p => new ReportParameterDto(p.Kind.ToString(), p.Label, p.Required, p.Hint)).ToList())).ToList(),
+                downloads.PdfAvailable)))
+            .RequireAuthorization(AccessPolicies.Read);
+
+        reports.MapPost("/{reportId}", async Task<IResult> (string reportId, ReportRequest? request, string? format, ReportDownloads downloads,
+                CancellationToken ct) =>
+            {
+                var asPdf = string.Equals(format, "pdf", StringComparison.OrdinalIgnoreCase);
+                if (format is not null && !asPdf && !string.Equals(format, "docx", StringComparison.OrdinalIgnoreCase))
+                    return ApiProblems.Validation("format", $"\"{format}\" stöds inte; använd docx eller pdf.");
+                try
+                {
+                    var file = await downloads.CreateAsync(reportId, (request ?? new ReportRequest(null, null, null, null, null)).ToArguments(), asPdf, ct);
+                    return TypedResults.File(file.Content, file.ContentType, file.FileName);
+                }
+                catch (ReportNotFoundException exception)
+                {
+                    return ApiProblems.NotFound(exception.Message);
+                }
+                catch (ReportParameterException exception)
+                {
+                    return ApiProblems.Validation(ReportParameter.LabelOf(exception.Parameter), exception.Message);
+                }
+                catch (PdfUnavailableException exception)
+                {
+                    return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "PDF kan inte skapas");
+                }
+                catch (Exception exception) when (exception is ReportFailedException or PdfConversionException)
+                {
+                    return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status500InternalServerError, title: "Rapporten kunde inte skapas");
+                }
+            })
+            .RequireAuthorization(AccessPolicies.Reports);
+        return endpoints;
+    }
+}

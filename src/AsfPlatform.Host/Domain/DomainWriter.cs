@@ -1,0 +1,162 @@
+using System.Security.Claims;
+using System.Text.Json;
+using AsfPlatform.Access;
+using AsfPlatform.Access.Authentication;
+using AsfPlatform.Contracts;
+using AsfPlatform.Domain.Model;
+using AsfPlatform.Domain.Plans;
+using AsfPlatform.Runtime;
+
+namespace AsfPlatform.Host.Domain;
+
+/// <summary>The caller's role or organisation may not change this record. Nothing was stored.</summary>
+public sealed class ScopeForbiddenException(string message) : Exception(message);
+
+/// <summary>
+/// Every change the web host makes to the domain, for the REST API and the Razor forms alike: checks the caller's
+/// scope (partner offices touch only their own municipality), passes the expected version to the grain (which
+/// refuses a stale one and stores nothing), and appends the audit entry with before and after.
+/// </summary>
+public sealed class DomainWriter(IGrainFactory grains, IAuditLog audit)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Audit entity types, so history pages can ask for them.</summary>
+    public const string Municipality = "kommun", Company = "företag", Insats = "insats", Plan = "handlingsplan";
+
+    /// <summary>Records or replaces a municipal milestone.</summary>
+    public async Task<MunicipalitySnapshot> RecordMunicipalMilestoneAsync(ClaimsPrincipal user, string owner, string kommunkod,
+        MunicipalMilestone milestone, long expected)
+    {
+        RequireMunicipality(user, kommunkod);
+        var key = GrainKeys.Municipality(owner, kommunkod);
+        var grain = grains.GetGrain<IMunicipalityGrain>(key);
+        var before = await grain.GetSnapshot();
+        if (!before.Exists)
+            throw new NotFoundException($"Kommunen {kommunkod}");
+        var after = await grain.RecordMilestone(new RecordMunicipalMilestone(milestone, expected));
+        await AuditAsync(user, Municipality, key, $"milstolpe registrerad: {milestone.Title}", before, after);
+        return after;
+    }
+
+    /// <summary>Records or replaces (by date) a company's figures.</summary>
+    public async Task<CompanySnapshot> RecordCompanyFiguresAsync(ClaimsPrincipal user, string owner, string companyId,
+        CompanyFigures figures, long expected)
+    {
+        var key = GrainKeys.Company(owner, companyId);
+        var grain = grains.GetGrain<ICompanyGrain>(key);
+        var before = await grain.GetSnapshot();
+        if (before.Company is null)
+            throw new NotFoundException($"Företaget {companyId}");
+        RequireMunicipality(user, before.Kommunkod!);
+        var after = await grain.RecordFigures(new RecordCompanyFigures(figures, expected));
+        await AuditAsync(user, Company, key, $"siffror registrerade per {figures.Date:yyyy-MM-dd}",
+            before.Figures.FirstOrDefault(f => f.Date == figures.Date), figures);
+        return after;
+    }
+
+    /// <summary>
+    /// Records or replaces an information event. A partner office records events in its own municipality only, with
+    /// ids that start with its kommun prefix ("k2180-"), so it can never replace another office's event; county-wide
+    /// events (no municipality) are the association's.
+    /// </summary>
+    public async Task<InsatsSnapshot> RecordEventAsync(ClaimsPrincipal user, string owner, string insatsId,
+        InformationEvent informationEvent, long expected)
+    {
+        informationEvent = informationEvent with
+        {
+            Organisers = informationEvent.Organisers ?? [],
+            Audience = informationEvent.Audience ?? new Audience(),
+        };
+        if (string.IsNullOrWhiteSpace(informationEvent.Id))
+            informationEvent = informationEvent with { Id = NewId(informationEvent.Kommunkod) };
+        if (user.GetRole() != AccessRole.Förbundsadmin)
+        {
+            if (informationEvent.Kommunkod is null)
+                throw new ScopeForbiddenException("Länsövergripande aktiviteter (utan kommun) registreras av förbundet.");
+            RequireMunicipality(user, informationEvent.Kommunkod);
+            if (!informationEvent.Id.StartsWith(IdPrefix(informationEvent.Kommunkod), StringComparison.Ordinal))
+                throw new ScopeForbiddenException($"Id för kommun {informationEvent.Kommunkod}s aktiviteter börjar med \"{IdPrefix(informationEvent.Kommunkod)}\".");
+        }
+        var key = GrainKeys.Insats(owner, insatsId);
+        var grain = await RequireInsatsAsync(key, insatsId);
+        var after = await grain.RecordEvent(new RecordInformationEvent(informationEvent, expected));
+        await AuditAsync(user, Insats, key, $"aktivitet registrerad: {informationEvent.Id}", new { version = expected },
+            new { version = after.Version, aktivitet = informationEvent });
+        return after;
+    }
+
+    /// <summary>Records or replaces a placement grant with its use and outcomes (partner offices: their municipality).</summary>
+    public async Task<InsatsSnapshot> RecordPlacementAsync(ClaimsPrincipal user, string owner, string insatsId, Placement placement,
+        long expected)
+    {
+        RequireMunicipality(user, placement.Kommunkod);
+        var key = GrainKeys.Insats(owner, insatsId);
+        var grain = await RequireInsatsAsync(key, insatsId);
+        var before = (await grain.GetPlacements()).FirstOrDefault(p => p.Id == placement.Id);
+        if (before is not null)
+            RequireMunicipality(user, before.Kommunkod);
+        var after = await grain.RecordPlacement(new RecordPlacement(placement, expected));
+        await AuditAsync(user, Insats, key, $"placering registrerad: {placement.Id}", before, placement);
+        return after;
+    }
+
+    /// <summary>Records or replaces a narrative milestone of the insats (the association only).</summary>
+    public async Task<InsatsSnapshot> RecordNarrativeMilestoneAsync(ClaimsPrincipal user, string owner, string insatsId,
+        NarrativeMilestone milestone, long expected)
+    {
+        RequireAdmin(user);
+        var key = GrainKeys.Insats(owner, insatsId);
+        var grain = await RequireInsatsAsync(key, insatsId);
+        var before = (await grain.GetSnapshot()).Milestones.FirstOrDefault(m => m.Id == milestone.Id);
+        var after = await grain.RecordMilestone(new RecordNarrativeMilestone(milestone, expected));
+        await AuditAsync(user, Insats, key, $"milstolpe i berättelsen: {milestone.Id}", before, milestone);
+        return after;
+    }
+
+    /// <summary>Replaces a yearly plan's content: sections, goals, activities, indicators (the association only).</summary>
+    public async Task<PlanSnapshot> SavePlanAsync(ClaimsPrincipal user, string owner, string insatsId, int year, PlanContent content,
+        long expected)
+    {
+        RequireAdmin(user);
+        var key = GrainKeys.Plan(owner, insatsId, year);
+        var grain = grains.GetGrain<IYearlyPlanGrain>(key);
+        var before = await grain.GetSnapshot();
+        if (!before.Exists)
+            throw new NotFoundException($"Handlingsplanen {year}");
+        var after = await grain.Save(new SavePlan(content, expected));
+        await AuditAsync(user, Plan, key, "handlingsplan ändrad", before.Content, after.Content);
+        return after;
+    }
+
+    /// <summary>The id prefix of a municipality's events ("k2180-").</summary>
+    public static string IdPrefix(string? kommunkod) => kommunkod is null ? "lan-" : $"k{kommunkod}-";
+
+    /// <summary>A new event id in the municipality's id space.</summary>
+    public static string NewId(string? kommunkod) => IdPrefix(kommunkod) + Guid.NewGuid().ToString("N")[..12];
+
+    private async Task<IInsatsGrain> RequireInsatsAsync(string key, string insatsId)
+    {
+        var grain = grains.GetGrain<IInsatsGrain>(key);
+        // The grain refuses facts before it is defined; asking first gives the caller a 404 rather than a 400.
+        if (!(await grain.GetSnapshot()).Exists)
+            throw new NotFoundException($"Insatsen {insatsId}");
+        return grain;
+    }
+
+    private static void RequireMunicipality(ClaimsPrincipal user, string kommunkod)
+    {
+        if (!user.CanEditMunicipality(kommunkod))
+            throw new ScopeForbiddenException($"Din roll får inte ändra uppgifter för kommun {kommunkod}.");
+    }
+
+    private static void RequireAdmin(ClaimsPrincipal user)
+    {
+        if (user.GetRole() != AccessRole.Förbundsadmin)
+            throw new ScopeForbiddenException("Bara förbundsadmin får ändra insatsen och handlingsplanen.");
+    }
+
+    private Task AuditAsync(ClaimsPrincipal user, string entityType, string entityId, string action, object? before, object? after) =>
+        audit.AppendAsync(new AuditRecord(user.Identity!.Name!, entityType, entityId, action,
+            before is null ? null : JsonSerializer.Serialize(before, Json), after is null ? null : JsonSerializer.Serialize(after, Json)));
+}
