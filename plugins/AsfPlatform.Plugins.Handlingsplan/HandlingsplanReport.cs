@@ -199,8 +199,8 @@ internal sealed class PlanLayout(IReportContext context, PlanContent plan, int y
                 ];
             }).ToList();
             document.Table(new TableSpec(
-                [new TableColumn("Indikator", 29), new TableColumn("Utgångsläge", 17), new TableColumn("Målbild", 17),
-                 new TableColumn("Utfall", 21, ColumnAlignment.Right), new TableColumn("Status", 16, ColumnAlignment.Center)],
+                [new TableColumn("Indikator", 26), new TableColumn("Utgångsläge", 20), new TableColumn("Målbild", 20),
+                 new TableColumn("Utfall", 19, ColumnAlignment.Right), new TableColumn("Status", 15, ColumnAlignment.Center)],
                 rows,
                 $"Indikatorer: utgångsläge, målbild och utfall per {SwedishFormat.Date(_asOf)}"));
         }

@@ -150,7 +150,7 @@ internal sealed class FinalReport(IReportContext context, Insats insats)
             var municipal = context.Municipalities
                 .SelectMany(m => m.Milestones.Where(x => x.Date.Year == year).Select(x => (m.Name, Milestone: x)))
                 .OrderBy(x => x.Milestone.Date).ThenBy(x => x.Name, StringComparer.Ordinal)
-                .Select(x => $"{x.Name}: {SwedishNames.Of(x.Milestone.Kind).ToLowerInvariant()} – {x.Milestone.Title}")
+                .Select(x => $"{x.Name}: {x.Milestone.Title}")
                 .ToList();
             if (municipal.Count > 0)
             {

@@ -1,7 +1,3 @@
-using AsfPlatform.Contracts;
-using AsfPlatform.Domain.Indicators;
-using AsfPlatform.Domain.Model;
-using AsfPlatform.Plugins.Shared;
 using AsfPlatform.Reporting;
 
 namespace AsfPlatform.Plugins.Slutrapport;
