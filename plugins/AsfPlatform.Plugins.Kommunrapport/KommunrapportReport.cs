@@ -171,8 +171,8 @@ public sealed class KommunrapportReport : IReportPlugin
             return;
         }
         document.Paragraph(placements.Sentence())
-            .Table(placements.UseTable(names, tables.Caption($"Beviljade och nyttjade platser {year}")))
-            .Table(placements.OutcomeTable(names, tables.Caption($"Utfall för deltagarna {year}")));
+            .Table(placements.UseTable(names, tables.Caption($"Beviljade och nyttjade platser {year}"), byMunicipality: false))
+            .Table(placements.OutcomeTable(names, tables.Caption($"Utfall för deltagarna {year}"), byMunicipality: false));
     }
 
     private static void WriteEvents(IDocumentBuilder document, TableNumbers tables, MunicipalityNames names, EventSummary events, int countyWide, string name, int year)

@@ -31,7 +31,7 @@ public sealed class LagesrapportReport : IReportPlugin
     ];
 
     /// <summary>The period a status report covers: the half-year up to and including <paramref name="asOf"/>.</summary>
-    public static (DateOnly From, DateOnly To) PeriodOf(DateOnly asOf) => (asOf.AddMonths(-6).AddDays(1), asOf);
+    public static (DateOnly From, DateOnly To) PeriodOf(DateOnly asOf) => (asOf.AddDays(1).AddMonths(-6), asOf);
 
     /// <inheritdoc />
     public Task RenderAsync(IReportContext context, IDocumentBuilder document, CancellationToken cancellationToken)
@@ -119,21 +119,35 @@ public sealed class LagesrapportReport : IReportPlugin
     private static void WriteIndicators(IDocumentBuilder document, TableNumbers tables, IReportContext context, PlanSnapshot plan, IReadOnlyList<IndicatorFigures> indicators)
     {
         var asOf = context.AsOf;
+        // One target date for all (the usual yearly plan) is said once; the expected column only means something
+        // while some target date is still ahead.
+        var targetDates = indicators.Select(i => i.Evaluation.TargetDate).Distinct().ToList();
+        var oneTargetDate = targetDates.Count == 1 ? targetDates[0] : (DateOnly?)null;
+        var showExpected = indicators.Any(i => i.Evaluation.TargetDate > asOf);
         document.Heading($"Indikatorer per {SwedishFormat.Date(asOf)}")
-            .Paragraph($"Handlingsplanen för {plan.Year} har {indicators.Count} indikatorer (Bilaga 2). Förväntat anger var en jämn takt från utgångsläget till målbilden ligger vid datumet.");
+            .Paragraph($"Handlingsplanen för {plan.Year} har {indicators.Count} indikatorer (Bilaga 2)."
+                + (oneTargetDate is { } td ? $" Målbilderna avser {SwedishFormat.Date(td)}." : "")
+                + (showExpected ? " Förväntat anger var en jämn takt från utgångsläget till målbilden ligger vid datumet." : ""));
         if (indicators.Count > 0)
-            document.Table(new TableSpec(
-                [
-                    new TableColumn("Nr", 5, ColumnAlignment.Center), new TableColumn("Indikator", 39), new TableColumn("Utfall", 15, ColumnAlignment.Right),
-                    new TableColumn("Förväntat", 11, ColumnAlignment.Right), new TableColumn("Målbild", 15, ColumnAlignment.Right),
-                    new TableColumn("Status", 15, ColumnAlignment.Center),
-                ],
-                indicators.Select((i, n) => (IReadOnlyList<TableCell>)
-                [
-                    (n + 1).ToString(SwedishFormat.Culture), i.Evaluation.Title, i.Value, i.Expected,
-                    $"{i.Target} ({SwedishFormat.Date(i.Evaluation.TargetDate)})", TableCell.Badge(i.Evaluation.Status),
-                ]).ToList(),
+        {
+            var columns = new List<TableColumn>
+            {
+                new("Nr", 5, ColumnAlignment.Center), new("Indikator", showExpected ? 37 : 49), new("Utfall", 18, ColumnAlignment.Right),
+            };
+            if (showExpected) columns.Add(new("Förväntat", 12, ColumnAlignment.Right));
+            columns.Add(new("Målbild", oneTargetDate is null ? 13 : 12, ColumnAlignment.Right));
+            columns.Add(new("Status", 16, ColumnAlignment.Center));
+            document.Table(new TableSpec(columns,
+                indicators.Select((i, n) =>
+                {
+                    var cells = new List<TableCell> { (n + 1).ToString(SwedishFormat.Culture), i.Evaluation.Title, i.Value };
+                    if (showExpected) cells.Add(i.Expected);
+                    cells.Add(oneTargetDate is null ? $"{i.Target} ({SwedishFormat.Date(i.Evaluation.TargetDate)})" : i.Target);
+                    cells.Add(TableCell.Badge(i.Evaluation.Status));
+                    return (IReadOnlyList<TableCell>)cells;
+                }).ToList(),
                 tables.Caption($"Indikatorer per {SwedishFormat.Date(asOf)}")));
+        }
 
         document.Heading("Utfall mot målbild", 2);
         var comparable = indicators.Where(i => i.Comparable).ToList();
@@ -216,8 +230,8 @@ public sealed class LagesrapportReport : IReportPlugin
             return;
         }
         document.Paragraph($"Platser beviljas per år. För {year}: {placements.Sentence()}")
-            .Table(placements.UseTable(names, tables.Caption($"Beviljade och nyttjade platser {year}")))
-            .Table(placements.OutcomeTable(names, tables.Caption($"Utfall för deltagarna {year}")));
+            .Table(placements.UseTable(names, tables.Caption($"Beviljade och nyttjade platser {year}"), byMunicipality: true))
+            .Table(placements.OutcomeTable(names, tables.Caption($"Utfall för deltagarna {year}"), byMunicipality: true));
     }
 
     private static void WriteDeviations(IDocumentBuilder document, TableNumbers tables, IReadOnlyList<IndicatorFigures> indicators, IReadOnlyList<IndicatorFigures> deviations)
@@ -244,7 +258,7 @@ public sealed class LagesrapportReport : IReportPlugin
         if (context.Findings.Count == 0)
             return;
         document.Heading("Underlag och datakvalitet")
-            .Paragraph("Angivna totaler i källorna som skiljer sig från summan av delarna. Rapporten använder de beräknade summorna.")
+            .Paragraph("Totaler som källorna anger för insatsen och som skiljer sig från summan av delarna (hela insatsperioden). Rapporten använder de beräknade summorna.")
             .BulletList(context.Findings.Select(f => f.Message));
     }
 }

@@ -46,14 +46,17 @@ internal sealed record EventSummary(
         ]);
         return new TableSpec(
         [
-            new TableColumn("Datum", 13), new TableColumn("Typ", 12), new TableColumn("Aktivitet", 29), new TableColumn("Kommun", 13),
-            new TableColumn("Politiker", 8, ColumnAlignment.Right), new TableColumn("Medarbetare", 9, ColumnAlignment.Right),
-            new TableColumn("Organisationer", 9, ColumnAlignment.Right), new TableColumn("Övriga", 7, ColumnAlignment.Right),
+            new TableColumn("Datum", 13), new TableColumn("Typ", 13), new TableColumn("Aktivitet", 30), new TableColumn("Kommun", 13),
+            new TableColumn("Pol.", 7, ColumnAlignment.Right), new TableColumn("Medarb.", 10, ColumnAlignment.Right),
+            new TableColumn("Org.", 7, ColumnAlignment.Right), new TableColumn("Övr.", 7, ColumnAlignment.Right),
         ], rows, caption);
     }
 
-    /// <summary>One sentence on how complete the audience counts are ("–" in the table means not reported).</summary>
-    public string AudienceSentence() => WithoutAudience switch
+    /// <summary>
+    /// What the abbreviated audience columns mean, and how complete the counts are ("–" in the table means not
+    /// reported). The columns are abbreviated so the headers fit a portrait page without breaking inside words.
+    /// </summary>
+    public string AudienceSentence() => "Publik: Pol. = politiker, Medarb. = medarbetare och tjänstepersoner, Org. = organisationer och grupper, Övr. = övriga. " + WithoutAudience switch
     {
         0 => $"Publiken vid aktiviteterna uppgick till sammanlagt {SwedishFormat.Number(Audience)} personer/organisationer.",
         _ when WithoutAudience == Events.Count =>

@@ -43,43 +43,62 @@ internal sealed record PlacementSummary(
 
     private static string N(int value) => SwedishFormat.Number(value);
 
-    /// <summary>Granted and used places per grant, with a total row.</summary>
-    public TableSpec UseTable(MunicipalityNames names, string caption)
+    /// <summary>Granted and used places per grant, with a total row. <paramref name="byMunicipality"/> adds a
+    /// municipality column (a county report); a municipality's own report leaves it out.</summary>
+    public TableSpec UseTable(MunicipalityNames names, string caption, bool byMunicipality)
     {
-        var rows = Placements.Select(p => (IReadOnlyList<TableCell>)
+        var rows = Placements.Select(p => Row(names, p, byMunicipality,
         [
-            names.Of(p.Kommunkod), p.TargetGroup, N(p.PlacesGranted),
+            p.TargetGroup, N(p.PlacesGranted),
             p.Use is { } u ? N(u.PlacesUsed) : "–", p.Use is { } u2 ? N(u2.Participants) : "–",
             p.Use is { } u3 ? N(u3.ParticipantsWomen) : "–", p.Use is { } u4 ? N(u4.ParticipantsMen) : "–",
-            SwedishFormat.Money(p.DailyRate),
-        ]).ToList();
-        rows.Add([Bold("Summa"), "", Bold(N(Granted)), Bold(N(Used)), Bold(N(Participants)), Bold(N(Women)), Bold(N(Men)), ""]);
-        return new TableSpec(
+        ])).ToList();
+        rows.Add(Row(byMunicipality, [Bold("Summa"), Bold(N(Granted)), Bold(N(Used)), Bold(N(Participants)), Bold(N(Women)), Bold(N(Men))]));
+        // Header widths follow the longest word of each header, so no header breaks inside a word.
+        return new TableSpec(Columns(byMunicipality, 39,
         [
-            new TableColumn("Kommun", 14), new TableColumn("Målgrupp", 30),
-            new TableColumn("Beviljade platser", 10, ColumnAlignment.Right), new TableColumn("Nyttjade platser", 10, ColumnAlignment.Right),
-            new TableColumn("Deltagare", 9, ColumnAlignment.Right), new TableColumn("varav kvinnor", 9, ColumnAlignment.Right),
-            new TableColumn("varav män", 8, ColumnAlignment.Right), new TableColumn("Ersättning per dag", 10, ColumnAlignment.Right),
-        ], rows, caption);
+            new TableColumn("Beviljade", 14, ColumnAlignment.Right), new TableColumn("Nyttjade", 13, ColumnAlignment.Right),
+            new TableColumn("Deltagare", 14, ColumnAlignment.Right), new TableColumn("Kvinnor", 12, ColumnAlignment.Right),
+            new TableColumn("Män", 8, ColumnAlignment.Right),
+        ], "Målgrupp"), rows, caption);
     }
 
-    /// <summary>Outcomes per grant, with a total row; participants without a reported outcome get their own column.</summary>
-    public TableSpec OutcomeTable(MunicipalityNames names, string caption)
+    /// <summary>Outcomes per grant, with a total row; participants without a reported outcome get their own column.
+    /// Rows are labelled by municipality (<paramref name="byMunicipality"/>) or else by target group.</summary>
+    public TableSpec OutcomeTable(MunicipalityNames names, string caption, bool byMunicipality)
     {
         var rows = Placements.Select(p =>
         {
             var o = p.Outcomes ?? new PlacementOutcomes();
             var missing = Math.Max(0, (p.Use?.Participants ?? 0) - o.Total);
-            return (IReadOnlyList<TableCell>)[names.Of(p.Kommunkod), N(o.Work), N(o.Studies), N(o.Af), N(o.BackToPublicSupport), N(o.Continued), N(missing)];
+            return (IReadOnlyList<TableCell>)[byMunicipality ? names.Of(p.Kommunkod) : p.TargetGroup,
+                N(o.Work), N(o.Studies), N(o.Af), N(o.BackToPublicSupport), N(o.Continued), N(missing)];
         }).ToList();
         rows.Add([Bold("Summa"), Bold(N(Work)), Bold(N(Studies)), Bold(N(Af)), Bold(N(BackToPublicSupport)), Bold(N(Continued)), Bold(N(OutcomeNotReported))]);
         return new TableSpec(
         [
-            new TableColumn("Kommun", 19), new TableColumn("Arbete", 11, ColumnAlignment.Right), new TableColumn("Studier", 11, ColumnAlignment.Right),
-            new TableColumn("Arbetsförmedlingen", 15, ColumnAlignment.Right), new TableColumn("Åter i offentlig försörjning", 16, ColumnAlignment.Right),
-            new TableColumn("Förlängd insats", 13, ColumnAlignment.Right), new TableColumn("Utfall ej angivet", 15, ColumnAlignment.Right),
+            new TableColumn(byMunicipality ? "Kommun" : "Målgrupp", 25),
+            new TableColumn("Arbete", 11, ColumnAlignment.Right), new TableColumn("Studier", 11, ColumnAlignment.Right),
+            new TableColumn("Till AF", 11, ColumnAlignment.Right), new TableColumn("Åter i offentlig försörjning", 16, ColumnAlignment.Right),
+            new TableColumn("Förlängd insats", 13, ColumnAlignment.Right), new TableColumn("Utfall ej angivet", 13, ColumnAlignment.Right),
         ], rows, caption);
     }
+
+    private static List<TableColumn> Columns(bool byMunicipality, int labelWidth, TableColumn[] figures, string label)
+    {
+        const int MunicipalityWidth = 14;
+        var columns = new List<TableColumn>();
+        if (byMunicipality) columns.Add(new TableColumn("Kommun", MunicipalityWidth));
+        columns.Add(new TableColumn(label, byMunicipality ? labelWidth - MunicipalityWidth : labelWidth));
+        columns.AddRange(figures);
+        return columns;
+    }
+
+    private static IReadOnlyList<TableCell> Row(MunicipalityNames names, Placement p, bool byMunicipality, TableCell[] cells) =>
+        byMunicipality ? [names.Of(p.Kommunkod), .. cells] : cells;
+
+    private static IReadOnlyList<TableCell> Row(bool byMunicipality, TableCell[] cells) =>
+        byMunicipality ? [cells[0], "", .. cells[1..]] : [cells[0], .. cells[1..]];
 
     /// <summary>A sentence with the totals, e.g. "4 platser beviljades, 1 nyttjades av 1 deltagare (1 kvinna, 0 män)."</summary>
     public string Sentence() =>
@@ -87,5 +106,8 @@ internal sealed record PlacementSummary(
         $"deltagare ({N(Women)} {(Women == 1 ? "kvinna" : "kvinnor")}, {N(Men)} {(Men == 1 ? "man" : "män")}). " +
         (WorkOrStudiesShare is { } share
             ? $"{N(Work + Studies)} av {N(Participants)} deltagare gick vidare till arbete eller studier ({SwedishFormat.Percent(share)})."
-            : "Inga deltagare har ännu påbörjat en placering, så utfall kan inte redovisas.");
+            : "Inga deltagare har ännu påbörjat en placering, så utfall kan inte redovisas.")
+        + (Placements.Select(p => p.DailyRate).Distinct().ToList() is [var rate]
+            ? $" Ersättningen är {SwedishFormat.Money(rate)} per placeringsdag."
+            : "");
 }
