@@ -45,7 +45,8 @@ public static class AsfCli
         var global = new GlobalOptions();
         var root = new RootCommand(
             "asf – planering och uppföljning av insatser för arbetsintegrerande sociala företag (ASF). " +
-            "Arbetar mot samma databas som webbplatsen (som standard .asf/asf.db i arbetskatalogen). " +
+            "Arbetar mot samma databas som webbplatsen: som standard .asf/asf.db i repots rot (i en utcheckning), " +
+            "annars i användarens programdatakatalog (asf); miljövariabeln ASF_DATA_DIR anger en annan katalog. " +
             "Slutkoder: 0 klart, 1 fel under körningen, 2 fel i kommandoraden.");
         foreach (var option in root.Options.ToList())
         {
@@ -95,6 +96,7 @@ public static class AsfCli
         PdfConversionException => (ex.Message, ExitCodes.Failed),
         AccessValidationException v => ($"{UserCommands.OptionOf(v.Field)}: {v.Message}", ExitCodes.InvalidInput),
         AccessConflictException => (ex.Message, ExitCodes.InvalidInput),
+        AsfPlatform.Composition.StorageConfigurationException => (ex.Message, ExitCodes.InvalidInput),
         OperationCanceledException => ("Avbrutet.", ExitCodes.Failed),
         UnauthorizedAccessException or IOException => ($"Filen kunde inte skrivas eller läsas: {ex.Message}", ExitCodes.Failed),
         _ => ($"Oväntat fel ({ex.GetType().Name}): {ex.GetBaseException().Message}", ExitCodes.Failed),

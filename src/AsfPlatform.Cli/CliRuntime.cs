@@ -1,20 +1,17 @@
-using AsfPlatform.Access;
+using AsfPlatform.Composition;
 using AsfPlatform.Contracts;
 using AsfPlatform.Dataset;
-using AsfPlatform.Grains;
-using AsfPlatform.Persistence.AdoNet.Hosting;
 using AsfPlatform.Reporting;
 using AsfPlatform.Runtime;
-using AsfPlatform.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace AsfPlatform.Cli;
 
 /// <summary>
-/// The grain runtime, ADO.NET storage, access module and reporting of one asf run, on the resolved database — the
-/// same wiring as the web host's GrainRuntimeSetup, so both read and write the same rows. Starting it migrates the
-/// storage schema; disposing it deactivates the grains gracefully.
+/// The grain runtime, ADO.NET storage, access module and reporting of one asf run on the resolved database, through
+/// the composition root the web host uses too (<see cref="AsfPlatformComposition"/>), so both read and write the
+/// same rows. Starting it migrates the storage schema; disposing it deactivates the grains gracefully.
 /// </summary>
 internal sealed class CliRuntime : IAsyncDisposable
 {
@@ -29,30 +26,19 @@ internal sealed class CliRuntime : IAsyncDisposable
     /// Starts the runtime on <paramref name="storage"/>. <paramref name="catalog"/> (already loaded, so plugins load
     /// once) and <paramref name="reporting"/> are only needed by commands that run reports.
     /// </summary>
-    public static async Task<CliRuntime> StartAsync(StorageLocation storage, ReportCatalog? catalog, ReportingOptions? reporting,
+    public static async Task<CliRuntime> StartAsync(AsfStorage storage, ReportCatalog? catalog, ReportingOptions? reporting,
         CancellationToken cancellationToken)
     {
-        storage.EnsureFolder();
         // No default configuration sources or log providers: the CLI's output is its own, not the runtime's logs.
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.UseGrainRuntime(silo =>
-        {
-            silo.AddAsfGrains();
-            silo.AddAdoNetGrainStorageAsDefault(o =>
-            {
-                o.Invariant = storage.Invariant;
-                o.ConnectionString = storage.ConnectionString;
-            });
-        });
-        builder.Services.AddAsfAccess(o =>
-        {
-            o.Invariant = storage.Invariant;
-            o.ConnectionString = storage.ConnectionString;
-        });
+        // Registered before the composition so the reporting registration (TryAdd) keeps this already-loaded catalog.
         if (catalog is not null)
             builder.Services.AddSingleton(catalog);
-        builder.Services.AddAsfReporting(o => CopyTo(reporting ?? new ReportingOptions { ScanApplicationDirectory = false }, o));
-        builder.Services.AddGrainReportContext();
+        builder.AddAsfPlatform(o =>
+        {
+            o.Storage = storage;
+            o.ConfigureReporting = r => CopyTo(reporting ?? new ReportingOptions { ScanApplicationDirectory = false }, r);
+        });
 
         var host = builder.Build();
         try

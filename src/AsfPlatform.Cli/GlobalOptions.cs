@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AsfPlatform.Composition;
 using AsfPlatform.Reporting;
 
 namespace AsfPlatform.Cli;
@@ -14,8 +15,8 @@ public sealed class GlobalOptions
 
     public Option<string?> Database { get; } = new("--database")
     {
-        Description = "SQLite-databasen att arbeta mot (fil eller anslutningssträng). Standard: .asf/asf.db i arbetskatalogen, " +
-            "eller enligt miljövariablerna Storage__Provider, Storage__ConnectionString och ASF_DATA_DIR (samma som webbplatsen).",
+        Description = "SQLite-databasen att arbeta mot (fil eller anslutningssträng). Standard: samma som webbplatsen, " +
+            "dvs. miljövariablerna Storage__Provider, Storage__ConnectionString och ASF_DATA_DIR, annars .asf/asf.db i repots rot.",
         HelpName = "FIL",
         Recursive = true,
     };
@@ -41,9 +42,29 @@ public sealed class GlobalOptions
         root.Options.Add(Plugins);
     }
 
-    /// <summary>The database of this run.</summary>
-    public StorageLocation Storage(ParseResult parse, CliEnvironment environment) =>
-        StorageLocation.Resolve(parse.GetValue(Database), parse.GetValue(Postgres), environment.Configuration, environment.WorkingDirectory);
+    /// <summary>
+    /// The database of this run: <c>--postgres</c>, else <c>--database</c>, else the configuration the web host reads
+    /// (<see cref="AsfStorage.Resolve"/>), so both open the same database by default.
+    /// </summary>
+    public AsfStorage Storage(ParseResult parse, CliEnvironment environment)
+    {
+        var database = parse.GetValue(Database);
+        var postgres = parse.GetValue(Postgres);
+        if (database is not null && postgres is not null)
+            throw CliException.Option("--database/--postgres", "ange bara ett av dem (SQLite-fil eller PostgreSQL-anslutning).");
+        try
+        {
+            if (postgres is not null)
+                return new AsfStorage(true, AsfStorage.CheckPostgres(postgres, "--postgres"));
+            if (database is not null)
+                return new AsfStorage(false, AsfStorage.SqliteConnection(database, environment.WorkingDirectory, "--database"));
+            return AsfStorage.Resolve(environment.Configuration, environment.WorkingDirectory);
+        }
+        catch (StorageConfigurationException ex)
+        {
+            throw new CliException(ex.Message, ExitCodes.InvalidInput, ex);
+        }
+    }
 
     /// <summary>
     /// Where reports come from: the built-in <c>AsfPlatform.Plugins.*.dll</c> beside asf, plus the drop-in folder.

@@ -27,28 +27,39 @@ public class DataCommandTests
     }
 
     [Fact]
-    public async Task The_default_database_is_asf_db_under_the_working_directory_as_for_the_web_host()
+    public async Task Without_options_the_database_is_the_web_hosts_default_asf_db_at_the_checkout_root()
     {
-        var work = Directory.CreateTempSubdirectory("asf-cli-").FullName;
+        var root = Directory.CreateTempSubdirectory("asf-checkout-").FullName;
         try
         {
-            var result = await CliRun.RunAsync(work, null, "users", "add", "--user", "ingen", "--name", "X", "--role", "Läsare");
-            // No password on stdin: refused before anything is stored, but the location is the default one.
-            Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
-            var location = StorageLocation.Resolve(null, null, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), work);
-            Assert.Contains(Path.Combine(work, ".asf", "asf.db"), location.ConnectionString);
+            File.WriteAllText(Path.Combine(root, "AsfPlatform.sln"), "");
+            var below = Directory.CreateDirectory(Path.Combine(root, "src", "AsfPlatform.Cli")).FullName;
+            var result = await CliRun.RunAsync(below, "Hemligt-lösen-42", "users", "add", "--user", "anna", "--name", "Anna", "--role", "Läsare");
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.True(File.Exists(Path.Combine(root, ".asf", "asf.db")));
         }
         finally
         {
-            Directory.Delete(work, recursive: true);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(root, recursive: true);
         }
     }
 
     [Fact]
-    public void Database_and_postgres_together_is_an_error_naming_both_options()
+    public async Task Database_and_postgres_together_is_an_error_naming_both_options()
     {
-        var ex = Assert.Throws<CliException>(() => StorageLocation.Resolve("a.db", "Host=x", new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), "/tmp"));
-        Assert.Contains("--database/--postgres", ex.Message);
+        var result = await CliRun.RunAsync(Path.GetTempPath(), null, "data", "load", "--database", "a.db", "--postgres", "Host=x");
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Contains("--database/--postgres", result.Error);
+    }
+
+    [Fact]
+    public async Task A_postgres_connection_without_host_is_an_error_naming_the_option()
+    {
+        var result = await CliRun.RunAsync(Path.GetTempPath(), null, "data", "load", "--postgres", "Database=asf");
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Contains("--postgres", result.Error);
+        Assert.Contains("Host", result.Error);
     }
 }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AsfPlatform.Access;
+using AsfPlatform.Composition;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -101,7 +102,7 @@ internal static class UserCommands
     }
 
     /// <summary>The Access module alone: accounts need no grain runtime.</summary>
-    private static ServiceProvider AccessServices(StorageLocation storage)
+    private static ServiceProvider AccessServices(AsfStorage storage)
     {
         storage.EnsureFolder();
         return new ServiceCollection()
