@@ -40,6 +40,7 @@ public static class AsfHostApplication
         services.AddLiveUpdates();
         services.AddSingleton<AsfPlatform.Host.Domain.DomainWriter>();
         services.AddSingleton<AsfPlatform.Host.Domain.ReportDownloads>();
+        services.AddSingleton<AsfPlatform.Host.Domain.KnownOwners>();
         services.AddAsfHealth();
         services.AddProblemDetails();
         services.AddOpenApi();

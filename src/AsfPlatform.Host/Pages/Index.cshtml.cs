@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AsfPlatform.Host.Pages;
 
 /// <summary>The start page after sign-in.</summary>
-public sealed class IndexModel : PageModel
+public sealed class IndexModel(AsfPlatform.Host.Domain.KnownOwners owners) : PageModel
 {
     /// <summary>The signed-in user's name.</summary>
     public string DisplayName { get; private set; } = "";
@@ -19,9 +19,13 @@ public sealed class IndexModel : PageModel
     /// <summary>Whether admin links are shown.</summary>
     public bool IsAdmin { get; private set; }
 
+    /// <summary>The insats years to open.</summary>
+    public IReadOnlyList<AsfPlatform.Host.Domain.PlanLink> Plans { get; private set; } = [];
+
     /// <summary>Shows the page.</summary>
-    public void OnGet()
+    public async Task OnGetAsync()
     {
+        Plans = await owners.PlansAsync();
         DisplayName = User.GetDisplayName();
         var role = User.GetRole();
         RoleDescription = role?.Describe() ?? "";

@@ -1,0 +1,33 @@
+using AsfPlatform.Contracts;
+using AsfPlatform.Host.Live;
+using AsfPlatform.Runtime;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AsfPlatform.Host.Pages.Insats;
+
+/// <summary>One insats year: indicator cards that update live, recent events and links to the forms.</summary>
+public sealed class DashboardModel(IGrainFactory grains) : PageModel
+{
+    public string Owner { get; private set; } = "";
+    public string InsatsId { get; private set; } = "";
+    public int Year { get; private set; }
+    public PlanSnapshot Plan { get; private set; } = null!;
+    public InsatsSnapshot Insats { get; private set; } = null!;
+    public IReadOnlyList<AsfPlatform.Domain.Model.InformationEvent> RecentEvents { get; private set; } = [];
+
+    /// <summary>The SSE topic of this plan.</summary>
+    public string LiveTopic => PlanLiveBridge.Topic(GrainKeys.Plan(Owner, InsatsId, Year));
+
+    public async Task<IActionResult> OnGetAsync(string owner, string insatsId, int year)
+    {
+        (Owner, InsatsId, Year) = (owner, insatsId, year);
+        Plan = await grains.GetGrain<IYearlyPlanGrain>(GrainKeys.Plan(owner, insatsId, year)).GetSnapshot();
+        Insats = await grains.GetGrain<IInsatsGrain>(GrainKeys.Insats(owner, insatsId)).GetSnapshot();
+        if (!Plan.Exists || !Insats.Exists)
+            return NotFound();
+        RecentEvents = (await grains.GetGrain<IInsatsGrain>(GrainKeys.Insats(owner, insatsId))
+            .GetEvents(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31))).TakeLast(10).Reverse().ToList();
+        return Page();
+    }
+}

@@ -1,0 +1,108 @@
+using AsfPlatform.Access;
+using AsfPlatform.Access.Authentication;
+using AsfPlatform.Contracts;
+using AsfPlatform.Domain.Model;
+using AsfPlatform.Host.Domain;
+using AsfPlatform.Runtime;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AsfPlatform.Host.Pages.Insats;
+
+/// <summary>The fields of the event form.</summary>
+public sealed class EventInput
+{
+    public DateOnly? Date { get; set; }
+    public EventType Type { get; set; } = EventType.Informationsmote;
+    public string? Title { get; set; }
+    public string? Kommunkod { get; set; }
+    public string? Organisers { get; set; }
+    public int? Politicians { get; set; }
+    public int? Employees { get; set; }
+    public int? Organisations { get; set; }
+    public int? Others { get; set; }
+    public string? Note { get; set; }
+}
+
+/// <summary>Records an information event of an insats.</summary>
+[Authorize(Policy = AccessPolicies.Record)]
+public sealed class RecordEventModel(IGrainFactory grains, DomainWriter writer) : DomainFormPage
+{
+    private static readonly Dictionary<string, (string, string)> FieldMap = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["datum"] = ("datum", "Datum"), ["Date"] = ("datum", "Datum"),
+        ["typ"] = ("typ", "Typ av aktivitet"), ["Type"] = ("typ", "Typ av aktivitet"),
+        ["titel"] = ("titel", "Titel"), ["Title"] = ("titel", "Titel"),
+        ["kommunkod"] = ("kommunkod", "Kommun"), ["Kommunkod"] = ("kommunkod", "Kommun"),
+        ["arrangorer"] = ("arrangorer", "Arrangörer"), ["Organisers"] = ("arrangorer", "Arrangörer"),
+        ["publik.politiker"] = ("publik-politiker", "Politiker"), ["Politicians"] = ("publik-politiker", "Politiker"),
+        ["publik.medarbetare"] = ("publik-medarbetare", "Medarbetare och tjänstepersoner"), ["Employees"] = ("publik-medarbetare", "Medarbetare och tjänstepersoner"),
+        ["publik.organisationer"] = ("publik-organisationer", "Organisationer"), ["Organisations"] = ("publik-organisationer", "Organisationer"),
+        ["publik.ovriga"] = ("publik-ovriga", "Övriga"), ["Others"] = ("publik-ovriga", "Övriga"),
+        ["anteckning"] = ("anteckning", "Anteckning"), ["Note"] = ("anteckning", "Anteckning"),
+    };
+
+    protected override IReadOnlyDictionary<string, (string Id, string Label)> Fields => FieldMap;
+
+    [BindProperty]
+    public EventInput Input { get; set; } = new();
+
+    public string Owner { get; private set; } = "";
+    public string InsatsId { get; private set; } = "";
+    public int Year { get; private set; }
+    public InsatsSnapshot Insats { get; private set; } = null!;
+    public IReadOnlyList<InformationEvent> Current { get; private set; } = [];
+
+    /// <summary>Municipalities the user may choose (a partner office only its own).</summary>
+    public IReadOnlyList<KnownMunicipality> Municipalities =>
+        Kommunkod.Gavleborg.Where(m => User.CanEditMunicipality(m.Kommunkod)).ToList();
+
+    public bool MayRecordCountyWide => User.GetRole() == AccessRole.Förbundsadmin;
+
+    public async Task<IActionResult> OnGetAsync(string owner, string insatsId, int year)
+    {
+        if (!await LoadAsync(owner, insatsId, year))
+            return NotFound();
+        Version = Insats.Version;
+        Input.Date = DateOnly.FromDateTime(DateTime.Today) is var today && today.Year == year ? today : new DateOnly(year, 6, 1);
+        Input.Kommunkod = User.GetOrganisation() is { Kind: OrganisationKind.Kommun } office ? office.Id : null;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string owner, string insatsId, int year)
+    {
+        if (!await LoadAsync(owner, insatsId, year))
+            return NotFound();
+        if (BindingFailed())
+            return Page();
+        if (Input.Date is null)
+        {
+            Errors.Add("datum", "Datum", "Ange datum.");
+            return Page();
+        }
+        var informationEvent = new InformationEvent("", Input.Date.Value, Input.Type, Input.Title ?? "",
+            string.IsNullOrWhiteSpace(Input.Kommunkod) ? null : Input.Kommunkod.Trim(),
+            (Input.Organisers ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            new Audience(Input.Politicians, Input.Employees, Input.Organisations, Input.Others), Note: Input.Note);
+        if (await TryChangeAsync(() => writer.RecordEventAsync(User, owner, insatsId, informationEvent, Version)))
+        {
+            TempData["Saved"] = $"Aktiviteten \"{informationEvent.Title}\" är registrerad.";
+            return Redirect($"/insats/{owner}/{insatsId}/{year}/aktivitet");
+        }
+        if (Conflict)
+            Version = Insats.Version; // the next submit applies to what is shown now
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(string owner, string insatsId, int year)
+    {
+        (Owner, InsatsId, Year) = (owner, insatsId, year);
+        var grain = grains.GetGrain<IInsatsGrain>(GrainKeys.Insats(owner, insatsId));
+        Insats = await grain.GetSnapshot();
+        if (!Insats.Exists)
+            return false;
+        Current = (await grain.GetEvents(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31))).TakeLast(5).Reverse().ToList();
+        Saved = TempData["Saved"] as string;
+        return true;
+    }
+}
