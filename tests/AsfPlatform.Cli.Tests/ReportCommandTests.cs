@@ -62,6 +62,24 @@ public class ReportCommandTests(InitializedDatabase db) : IClassFixture<Initiali
         Assert.Contains("Bollnäs", BodyText(path));
     }
 
+    [Fact]
+    public async Task Pdf_writes_a_pdf_beside_the_docx_through_libreoffice_or_says_clearly_that_it_is_missing()
+    {
+        var path = OutPath("med-pdf.docx");
+        var result = await db.RunAsync("report", "cli-kommunprov", "--owner", Owner, "--insats", Insats,
+            "--municipality", "2180", "--year", "2018", "--out", path, "--pdf");
+        Assert.True(File.Exists(path));
+        if (AsfPlatform.Reporting.PdfConverter.FindSoffice() is null)
+        {
+            Assert.Equal(ExitCodes.Failed, result.ExitCode);
+            Assert.Contains("LibreOffice", result.Error);
+            return;
+        }
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var pdf = await File.ReadAllBytesAsync(Path.ChangeExtension(path, ".pdf"));
+        Assert.Equal("%PDF-"u8.ToArray(), pdf[..5]);
+    }
+
     [Theory]
     [InlineData("--municipality", "--owner", Owner, "--insats", Insats, "--year", "2018")]
     [InlineData("--year", "--owner", Owner, "--insats", Insats, "--municipality", "2183")]
