@@ -60,6 +60,13 @@ public abstract class DomainFormPage : PageModel
         return false;
     }
 
+    /// <summary>After a conflict: the next submit applies to the version now shown (the posted value is dropped).</summary>
+    protected void ShowVersion(long version)
+    {
+        ModelState.Remove(nameof(Version));
+        Version = version;
+    }
+
     /// <summary>Adds the binder's errors (a number field with letters, a missing date) to <see cref="Errors"/>.</summary>
     protected bool BindingFailed()
     {

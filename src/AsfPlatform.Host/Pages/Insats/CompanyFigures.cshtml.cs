@@ -77,7 +77,7 @@ public sealed class CompanyFiguresModel(IGrainFactory grains, DomainWriter write
             return Redirect($"/foretag/{owner}/{companyId}/siffror");
         }
         if (Conflict)
-            Version = Company.Version;
+            ShowVersion(Company.Version);
         return Page();
     }
 

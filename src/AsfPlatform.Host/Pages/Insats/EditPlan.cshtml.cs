@@ -80,7 +80,7 @@ public sealed class EditPlanModel(IGrainFactory grains, DomainWriter writer) : D
         }
         if (Conflict)
         {
-            Version = Plan.Version;
+            ShowVersion(Plan.Version);
             Input = FromContent(PlanContent); // show what is stored now; the user re-applies the change
         }
         return Page();

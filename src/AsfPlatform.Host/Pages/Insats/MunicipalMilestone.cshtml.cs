@@ -68,7 +68,7 @@ public sealed class MunicipalMilestoneModel(IGrainFactory grains, DomainWriter w
             return Redirect($"/kommun/{owner}/{kommunkod}/milstolpe");
         }
         if (Conflict)
-            Version = Municipality.Version;
+            ShowVersion(Municipality.Version);
         return Page();
     }
 

@@ -90,7 +90,7 @@ public sealed class RecordEventModel(IGrainFactory grains, DomainWriter writer) 
             return Redirect($"/insats/{owner}/{insatsId}/{year}/aktivitet");
         }
         if (Conflict)
-            Version = Insats.Version; // the next submit applies to what is shown now
+            ShowVersion(Insats.Version);
         return Page();
     }
 

@@ -94,7 +94,7 @@ public sealed class RecordPlacementModel(IGrainFactory grains, DomainWriter writ
             return Redirect($"/insats/{owner}/{insatsId}/{year}/placering");
         }
         if (Conflict)
-            Version = Insats.Version;
+            ShowVersion(Insats.Version);
         return Page();
     }
 
