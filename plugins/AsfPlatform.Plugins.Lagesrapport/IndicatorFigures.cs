@@ -1,4 +1,5 @@
 using AsfPlatform.Domain.Indicators;
+using AsfPlatform.Plugins.Shared;
 using AsfPlatform.Reporting;
 
 namespace AsfPlatform.Plugins.Lagesrapport;
@@ -77,16 +78,10 @@ internal sealed record IndicatorFigures(IndicatorEvaluation Evaluation, Indicato
         }
         foreach (var m in e.Milestones.Where(m => m.Met == false))
             lines.Add($"Delmålet {Format(m.Target)} per {SwedishFormat.Date(m.Date)} nåddes inte (utfall {(m.Value is { } mv ? Format(mv) : "saknas")}).");
-        if (daysLeft <= 0)
+        if (daysLeft <= 0 && e.Kind != IndicatorKind.Milestone)
             lines.Add($"Måldatumet {SwedishFormat.Date(e.TargetDate)} har passerats.");
         return lines;
     }
 
-    private string Format(decimal v) => Evaluation.Kind switch
-    {
-        IndicatorKind.Milestone => v > 0 ? "Ja" : "Nej",
-        IndicatorKind.Rate => SwedishFormat.Number(v, 1) + SwedishFormat.Space + "%",
-        IndicatorKind.GrowthRelativeToBaseline => (v > 0 ? "+" : "") + SwedishFormat.Number(v, 1) + SwedishFormat.Space + "%",
-        _ => SwedishFormat.Number(v, 1),
-    };
+    private string Format(decimal v) => IndicatorText.Value(Evaluation.Kind, v, Definition?.Unit);
 }

@@ -132,7 +132,7 @@ public sealed class LagesrapportReport : IReportPlugin
         {
             var columns = new List<TableColumn>
             {
-                new("Nr", 5, ColumnAlignment.Center), new("Indikator", showExpected ? 37 : 49), new("Utfall", 18, ColumnAlignment.Right),
+                new("Nr", 5, ColumnAlignment.Center), new("Indikator", showExpected ? 35 : 47), new("Utfall", 20, ColumnAlignment.Right),
             };
             if (showExpected) columns.Add(new("Förväntat", 12, ColumnAlignment.Right));
             columns.Add(new("Målbild", oneTargetDate is null ? 13 : 12, ColumnAlignment.Right));
