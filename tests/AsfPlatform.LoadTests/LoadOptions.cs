@@ -1,0 +1,27 @@
+namespace AsfPlatform.LoadTests;
+
+/// <summary>
+/// Command-line settings: <c>--storage sqlite|postgres --offices 64 --seconds 60 --warmup 3 --event-percent 10</c>.
+/// <c>--event-percent</c> is the share of writes that record an event on the (one, shared) insats; the rest update
+/// the office's own company.
+/// </summary>
+public sealed record LoadOptions(string Storage, int Offices, int Seconds, int WarmupSeconds, int EventPercent)
+{
+    public static LoadOptions Parse(string[] args)
+    {
+        string Value(string name, string fallback)
+        {
+            var index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+        }
+        var options = new LoadOptions(Value("--storage", "sqlite").ToLowerInvariant(), int.Parse(Value("--offices", "64")),
+            int.Parse(Value("--seconds", "60")), int.Parse(Value("--warmup", "3")),
+            int.Parse(Value("--event-percent", "10")));
+        // Bounded in count and time: this tool must never become a runaway process on a shared machine.
+        if (options.Storage is not ("sqlite" or "postgres"))
+            throw new ArgumentException("--storage must be sqlite or postgres");
+        if (options.Offices is < 1 or > 256 || options.Seconds is < 1 or > 600 || options.WarmupSeconds is < 0 or > 60 || options.EventPercent is < 0 or > 100)
+            throw new ArgumentException("--offices 1..256, --seconds 1..600, --warmup 0..60, --event-percent 0..100");
+        return options;
+    }
+}

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+
+namespace AsfPlatform.LoadTests;
+
+/// <summary>
+/// One simulated partner office: alternately records an information event for the insats and its company's figures,
+/// each with If-Match; on 412 it re-reads the resource and tries again. It remembers what was acknowledged, so the
+/// end state can be checked against it.
+/// </summary>
+public sealed class Office(int number, string kommunkod, string companyId, string token, HttpClient http, int eventPercent)
+{
+    public const string Owner = "/api/owners/finsam-gavleborg";
+    public const string Insats = Owner + "/insatser/asf-2016-2020";
+    public static readonly DateOnly FiguresDate = new(2017, 11, 30);
+
+    private string? _insatsETag;
+    private string? _companyETag;
+    private int sequence;
+
+    public string CompanyId => companyId;
+    public int AcknowledgedEvents { get; private set; }
+    public int AcknowledgedFigures { get; private set; }
+    public int LastAcknowledgedEmployed { get; private set; } = -1;
+    public int Conflicts { get; private set; }
+    public int Errors { get; private set; }
+    public LatencyRecorder Requests { get; private set; } = new();
+    public LatencyRecorder Acknowledged { get; private set; } = new();
+
+    /// <summary>Forgets the warm-up's latencies.</summary>
+    public void ResetLatencies() => (Requests, Acknowledged) = (new LatencyRecorder(), new LatencyRecorder());
+
+    /// <summary>Writes until <paramref name="stop"/> is cancelled (a write in flight then is finished).</summary>
+    public async Task RunAsync(CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            sequence++;
+            if (sequence % 100 < eventPercent)
+            {
+                if (await WriteUntilAcknowledgedAsync(Insats, () => _insatsETag, e => _insatsETag = e, HttpMethod.Post, Insats + "/events",
+                        new
+                        {
+                            id = $"k{kommunkod}-load-{number}-{sequence}", date = "2017-06-15", type = "Seminarium",
+                            title = $"Lasttest {number}/{sequence}", kommunkod, organisers = Array.Empty<string>(),
+                            audience = new { employees = 1 },
+                        }, stop))
+                    AcknowledgedEvents++;
+            }
+            else
+            {
+                var employed = sequence; // grows, so every write is a change
+                if (await WriteUntilAcknowledgedAsync($"{Owner}/companies/{companyId}", () => _companyETag, e => _companyETag = e,
+                        HttpMethod.Put, $"{Owner}/companies/{companyId}/figures",
+                        new
+                        {
+                            date = FiguresDate.ToString("yyyy-MM-dd"), employedWomen = employed, employedMen = 0,
+                            participantsAf = 0, participantsMunicipality = 0, participantsOther = 0,
+                        }, stop))
+                {
+                    AcknowledgedFigures++;
+                    LastAcknowledgedEmployed = employed;
+                }
+            }
+        }
+    }
+
+    private async Task<bool> WriteUntilAcknowledgedAsync(string resource, Func<string?> etag, Action<string> setETag, HttpMethod method,
+        string path, object body, CancellationToken stop)
+    {
+        var started = Stopwatch.GetTimestamp();
+        for (var attempt = 0; attempt < 1000; attempt++)
+        {
+            if (etag() is null)
+            {
+                using var read = new HttpRequestMessage(HttpMethod.Get, resource);
+                read.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                using var current = await http.SendAsync(read, CancellationToken.None);
+                if (!current.IsSuccessStatusCode) { Errors++; return false; }
+                setETag(current.Headers.ETag!.Tag);
+            }
+            // A write in flight when the run ends is still finished, so "acknowledged" is never a guess.
+            using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            request.Headers.TryAddWithoutValidation("If-Match", etag());
+            var sent = Stopwatch.GetTimestamp();
+            using var response = await http.SendAsync(request, CancellationToken.None);
+            Requests.Add(Stopwatch.GetElapsedTime(sent));
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                setETag(response.Headers.ETag!.Tag);
+                Acknowledged.Add(Stopwatch.GetElapsedTime(started));
+                return true;
+            }
+            if (response.StatusCode != HttpStatusCode.PreconditionFailed)
+            {
+                Errors++;
+                Console.Error.WriteLine($"office {number}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(CancellationToken.None)}");
+                return false;
+            }
+            Conflicts++;
+            setETag(null!); // re-read before the next attempt
+            if (stop.IsCancellationRequested)
+                return false;
+        }
+        return false;
+    }
+}

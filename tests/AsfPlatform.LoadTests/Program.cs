@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AsfPlatform.Access;
+using AsfPlatform.Contracts;
+using AsfPlatform.Domain.Model;
+using AsfPlatform.LoadTests;
+using AsfPlatform.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+
+// asf load tool: dotnet run -c Release --project tests/AsfPlatform.LoadTests -- --storage sqlite --offices 64 --seconds 60
+var options = LoadOptions.Parse(args);
+await using var host = await LoadHost.CreateAsync(options.Storage);
+await host.StartAsync();
+Console.WriteLine($"Host {host.BaseUrl} on {host.Description}; {options.Offices} offices, {options.EventPercent} % events, {options.Seconds} s (+{options.WarmupSeconds} s warm-up); {Environment.ProcessorCount} cores");
+
+var grains = host.Services.GetRequiredService<IGrainFactory>();
+var accounts = host.Services.GetRequiredService<IUserAccountService>();
+var tokens = host.Services.GetRequiredService<IApiTokenService>();
+if (!await accounts.AdminExistsAsync())
+    await accounts.CreateFirstAdminAsync("admin", "Last Admin", "Korrekt-Hast-Batteri-1");
+
+// One partner office per simulated office, each with its own company in its municipality.
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+{
+    BaseAddress = new Uri(host.BaseUrl),
+    Timeout = TimeSpan.FromSeconds(30),
+};
+var offices = new List<Office>();
+for (var i = 0; i < options.Offices; i++)
+{
+    var municipality = Kommunkod.Gavleborg[i % Kommunkod.Gavleborg.Count];
+    var companyId = $"load-{i}";
+    await grains.GetGrain<ICompanyGrain>(GrainKeys.Company("finsam-gavleborg", companyId)).Register(new RegisterCompany(
+        new Company(companyId, $"Lastföretag {i}", null, LegalForm.EkonomiskForening, municipality.Kommunkod, null,
+            new DefinitionCriteria(true, true, true, true), new DateOnly(2016, 1, 1), null)));
+    var userName = $"kontor-{i}";
+    await accounts.CreateAsync(new NewUserAccount(userName, $"Kontor {i}", AccessRole.Partnerkontor,
+        OrganisationRef.Municipality(municipality.Kommunkod), "Ett-Langt-Losenord-9"), "load");
+    var issued = await tokens.IssueAsync(userName, "last", "load");
+    offices.Add(new Office(i, municipality.Kommunkod, companyId, issued.Secret, http, options.EventPercent));
+}
+
+var adminToken = (await tokens.IssueAsync("admin", "last", "load")).Secret;
+http.DefaultRequestHeaders.Authorization = new("Bearer", adminToken);
+var indicatorsBefore = await ReadIndicatorsAsync(http);
+var insatsBefore = await http.GetFromJsonAsync<JsonElement>(Office.Insats);
+http.DefaultRequestHeaders.Authorization = null;
+
+// Warm-up (JIT, activations, connection pool), then the measured run.
+if (options.WarmupSeconds > 0)
+{
+    using var warm = new CancellationTokenSource(TimeSpan.FromSeconds(options.WarmupSeconds));
+    await Task.WhenAll(offices.Select(o => Task.Run(() => o.RunAsync(warm.Token))));
+}
+var ackBefore = offices.Sum(o => o.AcknowledgedEvents + o.AcknowledgedFigures);
+var conflictsBefore = offices.Sum(o => o.Conflicts);
+foreach (var office in offices)
+    office.ResetLatencies();
+var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+var clock = Stopwatch.StartNew();
+using (var run = new CancellationTokenSource(TimeSpan.FromSeconds(options.Seconds)))
+    await Task.WhenAll(offices.Select(o => Task.Run(() => o.RunAsync(run.Token))));
+clock.Stop();
+var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+
+var acknowledged = offices.Sum(o => o.AcknowledgedEvents + o.AcknowledgedFigures) - ackBefore;
+var conflicts = offices.Sum(o => o.Conflicts) - conflictsBefore;
+var requests = LatencyRecorder.Percentiles(offices.Select(o => o.Requests));
+var acks = LatencyRecorder.Percentiles(offices.Select(o => o.Acknowledged));
+var events = offices.Sum(o => o.AcknowledgedEvents);
+var figures = offices.Sum(o => o.AcknowledgedFigures);
+
+// Verify after a restart on the same database: what was acknowledged must be durable and counted exactly once.
+await host.StopAsync();
+await host.StartAsync();
+using var verify = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
+verify.DefaultRequestHeaders.Authorization = new("Bearer", adminToken);
+var indicatorsAfter = await ReadIndicatorsAsync(verify);
+var insatsAfter = await verify.GetFromJsonAsync<JsonElement>(Office.Insats);
+var failures = new List<string>();
+void Check(string what, decimal expected, decimal actual)
+{
+    if (expected != actual)
+        failures.Add($"{what}: expected {expected}, found {actual}");
+}
+Check("insats eventCount", insatsBefore.GetProperty("eventCount").GetInt32() + events, insatsAfter.GetProperty("eventCount").GetInt32());
+Check("indikator informationsinsatser", indicatorsBefore["informationsinsatser"] + events, indicatorsAfter["informationsinsatser"]);
+foreach (var office in offices)
+{
+    var company = await verify.GetFromJsonAsync<JsonElement>($"{Office.Owner}/companies/{office.CompanyId}");
+    var stored = company.GetProperty("figures").EnumerateArray()
+        .Single(f => f.GetProperty("date").GetString() == Office.FiguresDate.ToString("yyyy-MM-dd"));
+    Check($"{office.CompanyId} anställda", office.LastAcknowledgedEmployed, stored.GetProperty("employedWomen").GetInt32());
+}
+var employedExpected = indicatorsBefore["anstallda-asf"] + offices.Sum(o => (decimal)Math.Max(0, o.LastAcknowledgedEmployed));
+var employedNote = indicatorsAfter["anstallda-asf"] == employedExpected ? "equal" : $"differs (indicator {indicatorsAfter["anstallda-asf"]}, expected {employedExpected})";
+
+Console.WriteLine();
+Console.WriteLine("| storage | offices | events % | seconds | acknowledged writes | writes/s | 412 retries | request p50 ms | request p99 ms | ack p50 ms | ack p99 ms | max ms | errors | lost | host CPU s |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+Console.WriteLine($"| {options.Storage} | {options.Offices} | {options.EventPercent} | {clock.Elapsed.TotalSeconds:0.0} | {acknowledged} | {acknowledged / clock.Elapsed.TotalSeconds:0} | {conflicts} | " +
+    $"{requests.P50:0.0} | {requests.P99:0.0} | {acks.P50:0.0} | {acks.P99:0.0} | {Math.Max(requests.Max, acks.Max):0} | {offices.Sum(o => o.Errors)} | {failures.Count} | {cpu.TotalSeconds:0.0} |");
+Console.WriteLine();
+Console.WriteLine($"Events acknowledged (incl. warm-up): {events}; company figures: {figures}. Employed indicator vs acknowledged figures: {employedNote}.");
+if (failures.Count > 0)
+{
+    Console.WriteLine("LOST OR WRONG:");
+    failures.ForEach(f => Console.WriteLine("  " + f));
+    return 1;
+}
+Console.WriteLine("Verified after restart: every acknowledged write is stored and counted once (0 lost).");
+return 0;
+
+static async Task<Dictionary<string, decimal>> ReadIndicatorsAsync(HttpClient client)
+{
+    var list = await client.GetFromJsonAsync<JsonElement>(Office.Insats + "/plans/2017/indicators");
+    return list.EnumerateArray().ToDictionary(i => i.GetProperty("indicatorId").GetString()!,
+        i => i.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDecimal() : 0m);
+}
