@@ -28,6 +28,9 @@ public sealed class LagesrapportReport : IReportPlugin
         ReportParameter.Require(ReportParameterKind.Owner),
         ReportParameter.Require(ReportParameterKind.Insats),
         ReportParameter.Require(ReportParameterKind.AsOfDate, "Datum som läget avser, t.ex. 2017-06-30; året ger handlingsplanen."),
+        // Derived from the date; declared so the CLI and UI can pass it on, which makes the context evaluate that
+        // year's plan at the date (without it only the plan's own year-end values are available).
+        ReportParameter.Optional(ReportParameterKind.Year, "Handlingsplanens år; samma år som datumet."),
     ];
 
     /// <summary>The period a status report covers: the half-year up to and including <paramref name="asOf"/>.</summary>
