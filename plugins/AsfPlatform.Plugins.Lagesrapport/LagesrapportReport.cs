@@ -27,10 +27,8 @@ public sealed class LagesrapportReport : IReportPlugin
     [
         ReportParameter.Require(ReportParameterKind.Owner),
         ReportParameter.Require(ReportParameterKind.Insats),
+        // The date's year gives the plan; the context evaluates that plan's indicators at the date.
         ReportParameter.Require(ReportParameterKind.AsOfDate, "Datum som läget avser, t.ex. 2017-06-30; året ger handlingsplanen."),
-        // Derived from the date; declared so the CLI and UI can pass it on, which makes the context evaluate that
-        // year's plan at the date (without it only the plan's own year-end values are available).
-        ReportParameter.Optional(ReportParameterKind.Year, "Handlingsplanens år; samma år som datumet."),
     ];
 
     /// <summary>The period a status report covers: the half-year up to and including <paramref name="asOf"/>.</summary>
@@ -43,7 +41,7 @@ public sealed class LagesrapportReport : IReportPlugin
         var (from, to) = PeriodOf(asOf);
         var plan = PlanOf(context);
         var definitions = plan.Content!.Indicators.ToDictionary(d => d.Id);
-        var indicators = IndicatorsOf(context, plan)
+        var indicators = context.Indicators
             .Select(e => new IndicatorFigures(e, definitions.GetValueOrDefault(e.IndicatorId)))
             .ToList();
         var names = new MunicipalityNames(context.Municipalities);
@@ -75,23 +73,10 @@ public sealed class LagesrapportReport : IReportPlugin
     private static PlanSnapshot PlanOf(IReportContext context)
     {
         var year = context.AsOf.Year;
-        var plan = context.Plan is { Year: var y } p && y == year ? p : context.Plans.FirstOrDefault(p => p.Year == year);
-        if (plan is not { Exists: true })
+        if (context.Plan is not { Exists: true } plan || plan.Year != year)
             throw new InvalidOperationException(
                 $"Insatsen \"{context.Arguments.Insats}\" har ingen handlingsplan för {year}, som datumet {SwedishFormat.Date(context.AsOf)} avser.");
         return plan;
-    }
-
-    // The context evaluates the selected plan as of the date; a plan found among all years carries values only
-    // for its own date, so it is usable only when that is the date asked for.
-    private static IReadOnlyList<IndicatorEvaluation> IndicatorsOf(IReportContext context, PlanSnapshot plan)
-    {
-        if (ReferenceEquals(plan, context.Plan) && (context.Indicators.Count > 0 || plan.Content!.Indicators.Count == 0))
-            return context.Indicators;
-        if (plan.AsOf == context.AsOf)
-            return plan.Indicators;
-        throw new InvalidOperationException(
-            $"Indikatorerna i handlingsplanen {plan.Year} kunde inte beräknas per {SwedishFormat.Date(context.AsOf)}.");
     }
 
     private static void WriteSummary(IDocumentBuilder document, TableNumbers tables, PlanSnapshot plan, IReadOnlyList<IndicatorFigures> indicators,

@@ -5,8 +5,8 @@ namespace AsfPlatform.Reporting;
 
 /// <summary>
 /// Fills a report's context from the grains: the owner, its municipalities, companies and surveys; the insats with
-/// all its yearly plans, events of the report period, placements and data-quality findings; and, when a year is
-/// given, that year's plan with its indicators evaluated as of the report date. Reads snapshots only, so a plugin
+/// all its yearly plans, events of the report period, placements and data-quality findings; and, when a year or an
+/// as-of date is given, that year's plan with its indicators evaluated as of the report date. Reads snapshots only, so a plugin
 /// sees one consistent picture and cannot change data.
 /// </summary>
 /// <remarks>
@@ -58,7 +58,9 @@ public sealed class GrainReportContextFactory(IGrainFactory grains) : IReportCon
             cancellationToken.ThrowIfCancellationRequested();
             plans.Add(await grains.GetGrain<IYearlyPlanGrain>(GrainKeys.Plan(ownerId, insatsId, year)).GetSnapshot());
         }
-        var plan = arguments.Year is { } y ? plans.FirstOrDefault(p => p.Year == y && p.Exists) : null;
+        // A status report asked "as of a date" reads the plan of that date's year, evaluated at that date.
+        var planYear = arguments.Year ?? arguments.AsOfDate?.Year;
+        var plan = planYear is { } y ? plans.FirstOrDefault(p => p.Year == y && p.Exists) : null;
         var indicators = plan is null ? [] : await grains.GetGrain<IYearlyPlanGrain>(GrainKeys.Plan(ownerId, insatsId, plan.Year)).Evaluate(asOf);
 
         // The report period: the year when one is given, else the whole insats; never beyond the report date.

@@ -61,7 +61,7 @@ internal sealed class ReportBench : IDisposable
     {
         "handlingsplan" => new(Owner, Insats, 2017),
         "slutrapport" => new(Owner, Insats),
-        "lagesrapport" => new(Owner, Insats, 2017, AsOfDate: new DateOnly(2017, 12, 31)),
+        "lagesrapport" => new(Owner, Insats, AsOfDate: new DateOnly(2017, 12, 31)),
         _ => new(Owner, Insats, 2017, kommunkod),
     };
 
