@@ -18,7 +18,8 @@ public sealed class LiveHost : IAsyncDisposable
 
     public IServiceProvider Services => _app!.Services;
 
-    public static async Task<LiveHost> StartAsync()
+    /// <summary>Starts the host; <paramref name="loadDataset"/> loads the sample dataset as production does.</summary>
+    public static async Task<LiveHost> StartAsync(bool loadDataset = false)
     {
         var host = new LiveHost();
         host._app = AsfHostApplication.Build(
@@ -28,7 +29,7 @@ public sealed class LiveHost : IAsyncDisposable
             "--contentRoot", FindHostProjectDirectory(),
             "--Storage:Provider", "Sqlite",
             "--Storage:ConnectionString", host._database.ConnectionString,
-            "--Dataset:LoadOnStart", "false",
+            "--Dataset:LoadOnStart", loadDataset ? "true" : "false",
             "--Logging:LogLevel:Default", "Warning",
         ]);
         await host._app.StartAsync();

@@ -90,11 +90,14 @@ foreach (var office in offices)
 {
     var company = await verify.GetFromJsonAsync<JsonElement>($"{Office.Owner}/companies/{office.CompanyId}");
     var stored = company.GetProperty("figures").EnumerateArray()
-        .Single(f => f.GetProperty("date").GetString() == Office.FiguresDate.ToString("yyyy-MM-dd"));
-    Check($"{office.CompanyId} anställda", office.LastAcknowledgedEmployed, stored.GetProperty("employedWomen").GetInt32());
+        .Where(f => f.GetProperty("date").GetString() == Office.FiguresDate.ToString("yyyy-MM-dd"))
+        .Select(f => f.GetProperty("employedWomen").GetInt32()).DefaultIfEmpty(-1).Single();
+    Check($"{office.CompanyId} anställda", office.LastAcknowledgedEmployed, stored);
 }
 var employedExpected = indicatorsBefore["anstallda-asf"] + offices.Sum(o => (decimal)Math.Max(0, o.LastAcknowledgedEmployed));
-var employedNote = indicatorsAfter["anstallda-asf"] == employedExpected ? "equal" : $"differs (indicator {indicatorsAfter["anstallda-asf"]}, expected {employedExpected})";
+// Informational only: once companies report figures for the date, the stock indicator reads them instead of the
+// county survey's baseline, so it need not equal "before + load".
+var employedNote = $"indicator {indicatorsAfter["anstallda-asf"]} (before {indicatorsBefore["anstallda-asf"]}), sum of the load companies' last acknowledged figures {employedExpected - indicatorsBefore["anstallda-asf"]}";
 
 Console.WriteLine();
 Console.WriteLine("| storage | offices | events % | seconds | acknowledged writes | writes/s | 412 retries | request p50 ms | request p99 ms | ack p50 ms | ack p99 ms | max ms | errors | lost | host CPU s |");
@@ -102,7 +105,7 @@ Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
 Console.WriteLine($"| {options.Storage} | {options.Offices} | {options.EventPercent} | {clock.Elapsed.TotalSeconds:0.0} | {acknowledged} | {acknowledged / clock.Elapsed.TotalSeconds:0} | {conflicts} | " +
     $"{requests.P50:0.0} | {requests.P99:0.0} | {acks.P50:0.0} | {acks.P99:0.0} | {Math.Max(requests.Max, acks.Max):0} | {offices.Sum(o => o.Errors)} | {failures.Count} | {cpu.TotalSeconds:0.0} |");
 Console.WriteLine();
-Console.WriteLine($"Events acknowledged (incl. warm-up): {events}; company figures: {figures}. Employed indicator vs acknowledged figures: {employedNote}.");
+Console.WriteLine($"Offices without any acknowledged figures: {offices.Count(o => o.LastAcknowledgedEmployed < 0)}. Events acknowledged (incl. warm-up): {events}; company figures: {figures}. Employed indicator: {employedNote}.");
 if (failures.Count > 0)
 {
     Console.WriteLine("LOST OR WRONG:");

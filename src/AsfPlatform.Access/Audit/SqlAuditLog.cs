@@ -5,17 +5,21 @@ using Dapper;
 namespace AsfPlatform.Access.Audit;
 
 /// <summary>The audit log over the <c>asf_audit_log</c> table (INSERT and SELECT only).</summary>
-internal sealed class SqlAuditLog(AccessDatabase database) : IAuditLog
+internal sealed class SqlAuditLog(AccessDatabase database) : IAuditLog, IAsyncDisposable
 {
+    private readonly AuditGroupCommit _commits = new(database);
+
     private const string Columns =
         "sequence AS Sequence, occurred_at AS OccurredAt, actor AS Actor, entity_type AS EntityType, " +
         "entity_id AS EntityId, action AS Action, before_json AS BeforeJson, after_json AS AfterJson";
 
-    public async Task<AuditEntry> AppendAsync(AuditRecord record, CancellationToken cancellationToken = default)
+    public Task<AuditEntry> AppendAsync(AuditRecord record, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await AppendAsync(connection, null, record, cancellationToken);
+        Validate(record); // a bad record fails its caller alone, never the batch it would have joined
+        return _commits.AppendAsync(record, cancellationToken);
     }
+
+    public ValueTask DisposeAsync() => _commits.DisposeAsync();
 
     /// <summary>Appends inside a caller's transaction, so a change and its audit entry commit together.</summary>
     internal static async Task<AuditEntry> AppendAsync(DbConnection connection, DbTransaction? transaction,

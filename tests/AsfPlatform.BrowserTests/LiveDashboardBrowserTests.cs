@@ -1,0 +1,100 @@
+using AsfPlatform.Access;
+using DocumentFormat.OpenXml.Packaging;
+using Microsoft.Playwright;
+
+namespace AsfPlatform.BrowserTests;
+
+/// <summary>Two signed-in people at once: one records through the form, the other's dashboard follows live.</summary>
+public sealed class LiveDashboardBrowserTests : IAsyncLifetime
+{
+    private const string Dashboard = "/insats/finsam-gavleborg/asf-2016-2020/2017";
+    private const string EventsCard = "[data-indicator=\"informationsinsatser\"] [data-field=\"value\"]";
+    private LiveHost _host = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await LiveHost.StartAsync(loadDataset: true);
+        (_playwright, _browser) = await Chromium.LaunchAsync();
+        await _host.Accounts.CreateFirstAdminAsync("forbundet", "Maria Förbund", "Ett-Langt-Losenord-9");
+        await _host.Accounts.CreateAsync(new NewUserAccount("bollnas", "Bollnäs partnerkontor", AccessRole.Partnerkontor,
+            OrganisationRef.Municipality("2183"), "Ett-Annat-Losenord-7"), "forbundet");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _host.DisposeAsync();
+    }
+
+    private async Task<IPage> SignInAsync(string userName, string password)
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = "sv-SE", AcceptDownloads = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(_host.BaseUrl + "/logga-in");
+        await page.GetByLabel("Användarnamn").FillAsync(userName);
+        await page.GetByLabel("Lösenord").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        await page.WaitForURLAsync(_host.BaseUrl + "/");
+        return page;
+    }
+
+    [Fact]
+    public async Task An_event_recorded_in_one_browser_updates_the_dashboard_of_another_without_reload()
+    {
+        var watcher = await SignInAsync("forbundet", "Ett-Langt-Losenord-9");
+        var office = await SignInAsync("bollnas", "Ett-Annat-Losenord-7");
+
+        await watcher.GotoAsync(_host.BaseUrl + Dashboard);
+        await watcher.WaitForSelectorAsync("#indikatorer[data-live=\"ansluten\"]");
+        await watcher.EvaluateAsync("() => { window.sammaSida = true; }");
+        var before = (await watcher.Locator(EventsCard).TextContentAsync())!.Trim();
+
+        // The partner office reaches the form through the dashboard link.
+        await office.GotoAsync(_host.BaseUrl + Dashboard);
+        await office.GetByRole(AriaRole.Link, new() { Name = "Registrera en aktivitet" }).ClickAsync();
+        await office.GetByLabel("Datum").FillAsync("2017-05-05");
+        await office.GetByLabel("Typ av aktivitet").SelectOptionAsync(new SelectOptionValue { Label = "Seminarium" });
+        await office.GetByLabel("Titel").FillAsync("Seminarium om ASF i Bollnäs");
+        await office.GetByLabel("Medarbetare och tjänstepersoner").FillAsync("14");
+        await office.GetByRole(AriaRole.Button, new() { Name = "Registrera aktiviteten" }).ClickAsync();
+        Assert.Contains("är registrerad", await office.GetByRole(AriaRole.Status).First.TextContentAsync());
+
+        await watcher.WaitForFunctionAsync(
+            $"before => document.querySelector('{EventsCard.Replace("'", "\\'")}').textContent.trim() !== before", before,
+            new() { Timeout = 10_000 });
+        Assert.True(await watcher.EvaluateAsync<bool>("() => window.sammaSida === true")); // no reload happened
+        Assert.Equal(int.Parse(before) + 1, int.Parse((await watcher.Locator(EventsCard).TextContentAsync())!.Trim()));
+        await watcher.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("dashboard-live"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task The_association_downloads_a_handlingsplan_that_opens_as_a_Word_document()
+    {
+        var page = await SignInAsync("forbundet", "Ett-Langt-Losenord-9");
+        await page.GotoAsync(_host.BaseUrl + "/rapporter");
+        await page.GetByLabel("Rapport", new() { Exact = true }).SelectOptionAsync("handlingsplan");
+        await page.GetByLabel("Insats (id)").FillAsync("asf-2016-2020");
+        await page.GetByLabel("År").FillAsync("2017");
+
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Button, new() { Name = "Skapa och ladda ned" }).ClickAsync());
+
+        Assert.EndsWith(".docx", download.SuggestedFilename);
+        var path = Path.Combine(Path.GetTempPath(), $"asf-{Guid.NewGuid():N}.docx");
+        try
+        {
+            await download.SaveAsAsync(path);
+            using var document = WordprocessingDocument.Open(path, false);
+            var text = document.MainDocumentPart!.Document.Body!.InnerText;
+            Assert.Contains("Handlingsplan", text);
+            Assert.Contains("2017", text);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
