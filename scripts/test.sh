@@ -25,10 +25,16 @@ dotnet test AsfPlatform.sln -c Release --nologo \
   --logger "console;verbosity=normal" --blame-hang-timeout 10m 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
-# "Passed!  - Failed:     0, Passed:    42, Skipped:     0, Total:    42, Duration: ..." — one line per test assembly.
-read -r passed failed < <(grep -E '^(Passed|Failed)! +- ' "$log" \
-  | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+).*/\2 \1/' \
-  | awk '{p+=$1; f+=$2} END {print p+0, f+0}')
+# Each test assembly ends with either "Passed!  - Failed: 0, Passed: 42, ..." (minimal verbosity) or a block
+# "Total tests: 42 / Passed: 42 / Failed: 0" (normal verbosity); count both forms.
+read -r passed failed < <(awk '
+  /^(Passed|Failed)! +- / { match($0, /Failed: *[0-9]+/); f += substr($0, RSTART + 7, RLENGTH - 7) + 0
+                            match($0, /Passed: *[0-9]+/); p += substr($0, RSTART + 7, RLENGTH - 7) + 0; next }
+  /^Total tests: /        { block = 1; next }
+  block && /^ +Passed: [0-9]+$/ { p += $2 }
+  block && /^ +Failed: [0-9]+$/ { f += $2 }
+  block && /^ +Total time:/     { block = 0 }
+  END { print p + 0, f + 0 }' "$log")
 rm -f "$log"
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # The build or a test host failed without a failing test to count: say so rather than report green.
