@@ -8,7 +8,7 @@ namespace AsfPlatform.Cli;
 public sealed class GlobalOptions
 {
     /// <summary>Configuration key of the drop-in folder (the same key the web host reads).</summary>
-    public const string PluginFolderKey = "Reports:PluginFolder";
+    public const string PluginFolderKey = "Reporting:PluginDirectory";
 
     /// <summary>The drop-in folder used when nothing is configured, relative to the working directory.</summary>
     public const string DefaultPluginFolder = "plugins-dropin";
