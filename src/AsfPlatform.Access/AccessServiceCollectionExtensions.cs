@@ -4,6 +4,7 @@ using AsfPlatform.Access.Data;
 using AsfPlatform.Access.Tokens;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AsfPlatform.Access;
 
@@ -20,6 +21,8 @@ public static class AccessServiceCollectionExtensions
         if (configure is not null)
             options.Configure(configure);
         services.AddSingleton<AccessDatabase>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<TokenAuthenticationCache>();
         services.AddSingleton<IAccessStorageHealth>(sp => new AccessStorageHealth(sp.GetRequiredService<AccessDatabase>()));
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<IUserAccountService, SqlUserAccountService>();

@@ -98,4 +98,23 @@ public sealed class TokenTests(AsfHostFactory factory) : IClassFixture<AsfHostFa
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_token_that_just_worked_stops_at_once_when_its_user_is_disabled_or_it_is_revoked()
+    {
+        await factory.CreateUserAsync("cachad", AccessRole.Läsare);
+        var disabledClient = await factory.TokenClientAsync("cachad");
+        await factory.CreateUserAsync("cachad2", AccessRole.Läsare);
+        var issued = await factory.Services.GetRequiredService<IApiTokenService>().IssueAsync("cachad2", "robot", "test");
+        var revokedClient = factory.CreateClient();
+        revokedClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", issued.Secret);
+        Assert.Equal(HttpStatusCode.OK, (await disabledClient.GetAsync("/api/me")).StatusCode); // now remembered
+        Assert.Equal(HttpStatusCode.OK, (await revokedClient.GetAsync("/api/me")).StatusCode);
+
+        await factory.Accounts.UpdateAsync("cachad", new UserAccountChange(Disabled: true), "test");
+        await factory.Services.GetRequiredService<IApiTokenService>().RevokeAsync("cachad2", issued.Token.TokenId, "test");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await disabledClient.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await revokedClient.GetAsync("/api/me")).StatusCode);
+    }
 }

@@ -8,7 +8,7 @@ using AsfPlatform.LoadTests;
 using AsfPlatform.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 
-// asf load tool: dotnet run -c Release --project tests/AsfPlatform.LoadTests -- --storage sqlite --offices 64 --seconds 60
+// asf load tool: dotnet run -c Release --project tests/AsfPlatform.LoadTests -- --storage sqlite --offices 64 --seconds 60 [--event-percent 10] [--probe]
 var options = LoadOptions.Parse(args);
 await using var host = await LoadHost.CreateAsync(options.Storage);
 await host.StartAsync();
@@ -46,6 +46,12 @@ http.DefaultRequestHeaders.Authorization = new("Bearer", adminToken);
 var indicatorsBefore = await ReadIndicatorsAsync(http);
 var insatsBefore = await http.GetFromJsonAsync<JsonElement>(Office.Insats);
 http.DefaultRequestHeaders.Authorization = null;
+
+if (args.Contains("--probe"))
+{
+    // Profiling aid: grain turn + storage commit alone, for comparison with the HTTP run below.
+    Console.WriteLine(await DirectProbe.RunAsync(grains, offices.Select(o => o.CompanyId).ToList(), TimeSpan.FromSeconds(Math.Min(15, options.Seconds))));
+}
 
 // Warm-up (JIT, activations, connection pool), then the measured run.
 if (options.WarmupSeconds > 0)

@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.Identity;
 namespace AsfPlatform.Access.Accounts;
 
 /// <summary>Accounts in the <c>asf_access_users</c> table, passwords hashed with ASP.NET Core Identity's hasher.</summary>
-internal sealed class SqlUserAccountService(AccessDatabase database, IPasswordHasher<UserAccount> hasher)
+internal sealed class SqlUserAccountService(AccessDatabase database, IPasswordHasher<UserAccount> hasher,
+    Tokens.TokenAuthenticationCache tokenCache)
     : IUserAccountService
 {
     internal const string AuditEntityType = "användare";
@@ -101,6 +102,7 @@ internal sealed class SqlUserAccountService(AccessDatabase database, IPasswordHa
             new AuditRecord(actor, AuditEntityType, key, "ändrad", ToAuditJson(before), ToAuditJson(after)),
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        tokenCache.Clear(); // a disabled account or changed role must not live on in a cached token
         return after;
     }
 
@@ -124,6 +126,7 @@ internal sealed class SqlUserAccountService(AccessDatabase database, IPasswordHa
             new AuditRecord(actor, AuditEntityType, key, "nytt lösenord", ToAuditJson(before), ToAuditJson(after)),
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        tokenCache.Clear();
         return true;
     }
 

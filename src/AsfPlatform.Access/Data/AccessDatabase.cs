@@ -30,6 +30,15 @@ internal sealed class AccessDatabase(IOptions<AccessStorageOptions> options)
                     Directory.CreateDirectory(directory);
             }
             await connection.OpenAsync(cancellationToken);
+            if (connection is SqliteConnection)
+            {
+                // Without SQLite's own busy handler, Microsoft.Data.Sqlite answers a locked database (the grain
+                // storage's writer committing) by sleeping 150 ms before retrying, which capped every audited write.
+                // synchronous=FULL: an acknowledged audit entry survives a power loss, as grain state does.
+                await using var pragma = connection.CreateCommand();
+                pragma.CommandText = "PRAGMA busy_timeout=30000; PRAGMA synchronous=FULL;";
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+            }
             if (!_schemaReady)
                 await EnsureSchemaAsync(connection, cancellationToken);
             return connection;

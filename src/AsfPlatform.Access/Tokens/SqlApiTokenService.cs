@@ -11,7 +11,8 @@ namespace AsfPlatform.Access.Tokens;
 /// Personal API tokens: 32 random bytes shown once as "asf_…"; only the SHA-256 hash is stored. A plain hash is
 /// enough here (unlike passwords) because the secret has 256 bits of entropy, and it allows lookup by hash.
 /// </summary>
-internal sealed class SqlApiTokenService(AccessDatabase database, IUserAccountService accounts) : IApiTokenService
+internal sealed class SqlApiTokenService(AccessDatabase database, IUserAccountService accounts, TokenAuthenticationCache cache)
+    : IApiTokenService
 {
     internal const string SecretPrefix = "asf_";
     private const string AuditEntityType = "api-nyckel";
@@ -81,6 +82,7 @@ internal sealed class SqlApiTokenService(AccessDatabase database, IUserAccountSe
             new AuditRecord(actor, AuditEntityType, before.TokenId, "återkallad", ToAuditJson(before), ToAuditJson(after)),
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        cache.Clear();
         return true;
     }
 
@@ -89,17 +91,23 @@ internal sealed class SqlApiTokenService(AccessDatabase database, IUserAccountSe
         if (string.IsNullOrEmpty(presentedSecret) || !presentedSecret.StartsWith(SecretPrefix, StringComparison.Ordinal)
             || presentedSecret.Length > 200)
             return null;
+        var hash = Hash(presentedSecret);
+        if (cache.TryGet(hash, out var cached))
+            return cached;
         string? owner;
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
             owner = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
                 "SELECT user_name FROM asf_access_tokens WHERE token_hash = @hash AND revoked_at IS NULL",
-                new { hash = Hash(presentedSecret) }, cancellationToken: cancellationToken));
+                new { hash }, cancellationToken: cancellationToken));
         }
         if (owner is null)
             return null;
         var account = await accounts.FindAsync(owner, cancellationToken);
-        return account is { Disabled: false } ? account : null;
+        if (account is not { Disabled: false })
+            return null;
+        cache.Add(hash, account);
+        return account;
     }
 
     internal static string Hash(string secret) =>
