@@ -37,6 +37,11 @@ public interface IYearlyPlanGrain : IGrainWithStringKey
     /// <summary>Unsubscribes an observer.</summary>
     Task Unsubscribe(IPlanObserver observer);
 
-    /// <summary>Infrastructure: a source pushes what it now contributes; cost is proportional to the update.</summary>
+    /// <summary>
+    /// Infrastructure: a source pushes what it now contributes; cost is proportional to the update. Pushes interleave
+    /// so that those arriving while the plan's state is being written share the next write (group commit); each
+    /// returns once a write including it is durable.
+    /// </summary>
+    [AlwaysInterleave]
     Task ApplyObservations(ObservationUpdate update);
 }

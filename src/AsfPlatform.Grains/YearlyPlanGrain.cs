@@ -12,7 +12,9 @@ namespace AsfPlatform.Grains;
 /// <summary>
 /// A yearly plan with live goal state. Sources push the observations of the one fact that changed
 /// (<see cref="ApplyObservations"/>); the plan replaces that source's observations, re-evaluates its indicators in
-/// memory and notifies observers. No other grain is read per update.
+/// memory and notifies observers. No other grain is read per update. Pushes interleave with everything else, and all
+/// writes of the state go through one <see cref="CoalescingWriter"/>, so pushes arriving during a write share the next
+/// one (one plan's writes cannot share the database's group commit, being one after another).
 /// </summary>
 [GrainType("asf.plan")]
 public sealed class YearlyPlanGrain(
@@ -22,6 +24,10 @@ public sealed class YearlyPlanGrain(
 {
     private readonly ObserverManager<IPlanObserver> _observers =
         new(TimeSpan.FromMinutes(10), (ILogger?)logger ?? NullLogger.Instance);
+
+    private CoalescingWriter? _writer;
+    private bool _notifyPending;
+    private HeldPushes? _held;
 
     private string Key => GetPrimaryKeyString();
     private string Owner => GrainKeys.Segments(Key)[0];
@@ -41,18 +47,13 @@ public sealed class YearlyPlanGrain(
 
         var sourcesBefore = S.Content is null ? null : SourcesOf(S.Content);
         var sources = SourcesOf(command.Content);
-        var observations = S.Observations;
         if (sourcesBefore is null || !sourcesBefore.SequenceEqual(sources) || !S.Content!.Metrics.SetEquals(command.Content.Metrics))
-        {
-            await Register(sources);
-            observations = await ReadSources(sources, command.Content.Metrics);
-        }
+            await ReadSourcesHoldingPushes(sources, command.Content.Metrics, read => (S.Content, S.Observations) = (command.Content, read));
+        else
+            S.Content = command.Content;
 
-        S.Content = command.Content;
-        S.Observations = observations;
         S.Version++;
-        await state.WriteStateAsync();
-        await Notify();
+        await Persist(notify: true);
         return Snapshot();
     }
 
@@ -66,7 +67,7 @@ public sealed class YearlyPlanGrain(
         if (GrainSupport.Same(activities, content.Activities)) return Snapshot();
         S.Content = content with { Activities = activities };
         S.Version++;
-        await state.WriteStateAsync();
+        await Persist(notify: false);
         return Snapshot();
     }
 
@@ -86,12 +87,9 @@ public sealed class YearlyPlanGrain(
     public async Task<PlanSnapshot> Rebuild()
     {
         var content = RequireContent();
-        var sources = SourcesOf(content);
-        await Register(sources);
-        S.Observations = await ReadSources(sources, content.Metrics);
+        await ReadSourcesHoldingPushes(SourcesOf(content), content.Metrics, read => S.Observations = read);
         S.FactsVersion++;
-        await state.WriteStateAsync();
-        await Notify();
+        await Persist(notify: true);
         return Snapshot();
     }
 
@@ -107,19 +105,77 @@ public sealed class YearlyPlanGrain(
         return Task.CompletedTask;
     }
 
+    // Interleaves ([AlwaysInterleave]): the change is made before the first await, on the activation's serial
+    // context, and the call returns once a write carrying it is durable.
     public async Task ApplyObservations(ObservationUpdate update)
     {
-        if (S.Content is null) return;
+        if (_held is { } held)
+        {
+            held.Updates.Add(update);
+            await held.Released.Task;
+            await Persist(notify: true);
+            return;
+        }
+
+        if (Merge(update)) await Persist(notify: true);
+    }
+
+    /// <summary>Replaces the pushing sources' observations; false when nothing this plan reads has changed.</summary>
+    private bool Merge(ObservationUpdate update)
+    {
+        if (S.Content is null) return false;
         var metrics = S.Content.Metrics;
         var sources = update.SourceIds.ToHashSet();
         var before = S.Observations.Where(o => sources.Contains(o.SourceId)).ToList();
         var after = update.Observations.Where(o => sources.Contains(o.SourceId) && metrics.Contains(o.Metric)).ToList();
-        if (before.SequenceEqual(after)) return; // nothing this plan reads has changed
+        if (before.SequenceEqual(after)) return false;
         S.Observations.RemoveAll(o => sources.Contains(o.SourceId));
         S.Observations.AddRange(after);
         S.FactsVersion++;
-        await state.WriteStateAsync();
-        await Notify();
+        return true;
+    }
+
+    /// <summary>
+    /// Every write of the plan's state goes through here, so writes never overlap, keep their order, and pushes
+    /// made during a write share the next one. Observers hear once per write that changed what they see.
+    /// </summary>
+    private Task Persist(bool notify)
+    {
+        _notifyPending |= notify;
+        _writer ??= new CoalescingWriter(async () =>
+        {
+            var notifyAfter = _notifyPending;
+            _notifyPending = false;
+            await state.WriteStateAsync();
+            if (notifyAfter) await Notify();
+        });
+        return _writer.WriteAsync();
+    }
+
+    /// <summary>
+    /// Registers and reads the sources with pushes held back: a push arriving during the read is applied after the
+    /// read result is adopted (in arrival order), so the read cannot overwrite a newer pushed fact.
+    /// </summary>
+    private async Task ReadSourcesHoldingPushes(IReadOnlyList<MetricSource> sources, IReadOnlySet<MetricKind> metrics, Action<List<Observation>> adopt)
+    {
+        var held = _held = new HeldPushes();
+        try
+        {
+            await Register(sources);
+            adopt(await ReadSources(sources, metrics));
+        }
+        finally
+        {
+            _held = null;
+            foreach (var update in held.Updates) Merge(update);
+            held.Released.SetResult();
+        }
+    }
+
+    private sealed class HeldPushes
+    {
+        public List<ObservationUpdate> Updates { get; } = [];
+        public TaskCompletionSource Released { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     private static IReadOnlyList<MetricSource> SourcesOf(PlanContent content) =>

@@ -1,0 +1,90 @@
+using AsfPlatform.Contracts;
+using AsfPlatform.Runtime;
+using AsfPlatform.Runtime.Hosting;
+using AsfPlatform.Runtime.Storage;
+
+namespace AsfPlatform.Grains.Tests;
+
+public class PlanWriteCoalescingTests
+{
+    private const int Companies = 16;
+
+    [Fact]
+    public async Task Concurrent_pushes_to_a_plan_share_writes_and_all_survive_a_restart()
+    {
+        var storage = new SlowPlanStorage();
+        await using (var host = await TestHost.StartAsync(s => s.AddGrainStorage(ProviderConstants.DefaultStorageProviderName, _ => storage)))
+        {
+            await host.SeedAsync(companies: Companies);
+            var writesBefore = storage.PlanWrites;
+
+            await Task.WhenAll(Enumerable.Range(0, Companies).Select(i =>
+                host.Company($"asf-{i:00}").RecordFigures(new RecordCompanyFigures(new(new(2017, 9, 1), 5, 5, 10, 0, 0, 0)))));
+
+            var writes = storage.PlanWrites - writesBefore;
+            Assert.InRange(writes, 1, Companies - 1); // without coalescing: one durable write per push
+        }
+
+        // A new host reads everything from the same storage: every acknowledged push is there.
+        await using var restarted = await TestHost.StartAsync(s => s.AddGrainStorage(ProviderConstants.DefaultStorageProviderName, _ => storage));
+        var employed = (await restarted.Plan().Evaluate(TestHost.Dec31)).Single(i => i.IndicatorId == "employed");
+        Assert.Equal((Companies * 10m, Companies * 5, Companies * 5), (employed.Value!.Value, employed.Women!.Value, employed.Men!.Value));
+    }
+
+    [Fact]
+    public async Task A_failed_plan_write_fails_every_push_it_carried_and_the_plan_reloads_from_storage()
+    {
+        var storage = new SlowPlanStorage();
+        await using var host = await TestHost.StartAsync(s => s.AddGrainStorage(ProviderConstants.DefaultStorageProviderName, _ => storage));
+        await host.SeedAsync(companies: Companies);
+        storage.FailPlanWrites = true;
+
+        var pushes = Enumerable.Range(0, Companies).Select(i =>
+            host.Company($"asf-{i:00}").RecordFigures(new RecordCompanyFigures(new(new(2017, 9, 1), 5, 5, 10, 0, 0, 0)))).ToList();
+        await Assert.ThrowsAnyAsync<Exception>(() => Task.WhenAll(pushes));
+
+        Assert.All(pushes, p => Assert.True(p.IsFaulted)); // no caller was told its change is stored
+        Assert.Equal(1, storage.FailedPlanWrites);        // the batch after it failed on the dropped activation's state
+        storage.FailPlanWrites = false;
+        var employed = (await host.Plan().Evaluate(TestHost.Dec31)).Single(i => i.IndicatorId == "employed");
+        Assert.Equal(Companies * 3m, employed.Value); // the reloaded plan holds what was durably stored
+    }
+
+    /// <summary>Memory storage whose plan writes take a while (like a durable commit), counted, and can fail.</summary>
+    private sealed class SlowPlanStorage : IGrainStorage
+    {
+        private readonly MemoryGrainStorage _inner = new();
+        private int _planWrites, _failedPlanWrites;
+
+        public int PlanWrites => Volatile.Read(ref _planWrites);
+        public int FailedPlanWrites => Volatile.Read(ref _failedPlanWrites);
+        public volatile bool FailPlanWrites;
+
+        public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+            _inner.ReadStateAsync(stateName, grainId, grainState);
+
+        public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+        {
+            if (grainId.Type != "asf.plan")
+            {
+                await _inner.WriteStateAsync(stateName, grainId, grainState);
+                return;
+            }
+
+            Interlocked.Increment(ref _planWrites);
+            if (FailPlanWrites)
+            {
+                Interlocked.Increment(ref _failedPlanWrites);
+                await Task.Delay(30);
+                throw new IOException("Disken är full.");
+            }
+
+            // Captures the state at once, as the real storage serializes before its first await.
+            await _inner.WriteStateAsync(stateName, grainId, grainState);
+            await Task.Delay(30);
+        }
+
+        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+            _inner.ClearStateAsync(stateName, grainId, grainState);
+    }
+}
