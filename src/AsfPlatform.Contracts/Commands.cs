@@ -33,8 +33,12 @@ public sealed record DefineInsats(Insats Insats, long? ExpectedVersion = null);
 /// <summary>Records or replaces (by id) a narrative milestone.</summary>
 public sealed record RecordNarrativeMilestone(NarrativeMilestone Milestone, long? ExpectedVersion = null);
 
-/// <summary>Records or replaces (by id) an information event performed.</summary>
-public sealed record RecordInformationEvent(InformationEvent Event, long? ExpectedVersion = null);
+/// <summary>
+/// Records or replaces (by id) an information event performed. With <paramref name="CreateOnly"/> it only records a
+/// new event (HTTP <c>If-None-Match: *</c>): it fails with <see cref="AlreadyExistsException"/> when the id is taken and
+/// does not depend on the insats' version, so offices recording events at once do not invalidate each other.
+/// </summary>
+public sealed record RecordInformationEvent(InformationEvent Event, long? ExpectedVersion = null, bool CreateOnly = false);
 
 /// <summary>Records or replaces (by id) a placement grant with its use and outcomes.</summary>
 public sealed record RecordPlacement(Placement Placement, long? ExpectedVersion = null);

@@ -32,9 +32,14 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
         Record(command.ExpectedVersion, i => FactRules.Narrative(command.Milestone, i), S.Milestones, command.Milestone, m => m.Id,
             Observations.NarrativeSource(command.Milestone.Id), () => Observations.FromNarrative(command.Milestone));
 
-    public Task<InsatsSnapshot> RecordEvent(RecordInformationEvent command) =>
-        Record(command.ExpectedVersion, i => FactRules.Event(command.Event, i), S.Events, command.Event, e => e.Id,
+    public Task<InsatsSnapshot> RecordEvent(RecordInformationEvent command)
+    {
+        // A create names no version: it only needs the id to be free, whatever else changed in the insats meanwhile.
+        if (command.CreateOnly && S.Events.Any(e => e.Id == command.Event.Id))
+            throw new AlreadyExistsException($"Aktiviteten '{command.Event.Id}'");
+        return Record(command.CreateOnly ? null : command.ExpectedVersion, i => FactRules.Event(command.Event, i), S.Events, command.Event, e => e.Id,
             Observations.EventSource(command.Event.Id), () => Observations.FromEvent(command.Event));
+    }
 
     public Task<InsatsSnapshot> RecordPlacement(RecordPlacement command) =>
         Record(command.ExpectedVersion, i => FactRules.Placement(command.Placement, i), S.Placements, command.Placement, p => p.Id,

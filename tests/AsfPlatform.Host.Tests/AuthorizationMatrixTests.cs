@@ -82,6 +82,25 @@ public sealed class AuthorizationMatrixTests(DatasetHostFactory factory) : IClas
         Assert.Equal(allowed ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData(Admin, true)]
+    [InlineData(OwnOffice, true)]
+    [InlineData(OtherOffice, false)]
+    [InlineData(Board, false)]
+    [InlineData(Reader, false)]
+    public async Task Creating_an_event_with_If_None_Match_is_allowed_to_the_same_roles_as_recording_one(string user, bool allowed)
+    {
+        var admin = await ClientAsync(Admin);
+        var client = await ClientAsync(user);
+        var etag = await WriteEndpoint.ETagAsync(admin, WriteEndpoint.Insats);
+
+        var response = await WriteEndpoint.Event.CreateAsync(client, await WriteEndpoint.Event.Body(admin));
+
+        Assert.Equal(allowed ? HttpStatusCode.OK : HttpStatusCode.Forbidden, response.StatusCode);
+        if (!allowed)
+            Assert.Equal(etag, await WriteEndpoint.ETagAsync(admin, WriteEndpoint.Insats));
+    }
+
     private async Task<HttpClient> ClientAsync(string user)
     {
         if (await factory.Accounts.FindAsync(user) is null)

@@ -82,6 +82,14 @@ public sealed record WriteEndpoint(string Name, HttpMethod Method, string Path, 
         return await client.SendAsync(request);
     }
 
+    /// <summary>Sends the write as a create only (<c>If-None-Match: *</c>, no If-Match).</summary>
+    public async Task<HttpResponseMessage> CreateAsync(HttpClient client, object? body = null)
+    {
+        using var request = new HttpRequestMessage(Method, Path) { Content = JsonContent.Create(body ?? await Body(client)) };
+        request.Headers.TryAddWithoutValidation("If-None-Match", "*");
+        return await client.SendAsync(request);
+    }
+
     public static async Task<JsonElement> ProblemAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
 }

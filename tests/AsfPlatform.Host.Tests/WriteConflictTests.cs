@@ -68,6 +68,37 @@ public sealed class WriteConflictTests(DatasetHostFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_new_event_created_with_If_None_Match_needs_no_insats_version_and_is_audited()
+    {
+        var admin = await AdminAsync();
+        var before = await WriteEndpoint.ETagAsync(admin, WriteEndpoint.Insats);
+        var id = WriteEndpoint.Unique("k2183");
+
+        var created = await WriteEndpoint.Event.CreateAsync(admin, WriteEndpoint.EventBody(id, "Frukostmöte om ASF"));
+
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        Assert.NotEqual(before, created.Headers.ETag!.Tag);
+        Assert.Equal(await WriteEndpoint.ETagAsync(admin, WriteEndpoint.Insats), created.Headers.ETag!.Tag);
+        var audit = await factory.Services.GetRequiredService<IAuditLog>().ReadLatestAsync(1);
+        Assert.Contains(id, audit[0].AfterJson);
+    }
+
+    [Fact]
+    public async Task Creating_an_event_whose_id_exists_is_refused_with_412_and_nothing_is_stored()
+    {
+        var admin = await AdminAsync();
+        var id = WriteEndpoint.Unique("k2183");
+        Assert.Equal(HttpStatusCode.OK, (await WriteEndpoint.Event.CreateAsync(admin, WriteEndpoint.EventBody(id, "Första"))).StatusCode);
+        var before = await admin.GetStringAsync(WriteEndpoint.Insats);
+
+        var again = await WriteEndpoint.Event.CreateAsync(admin, WriteEndpoint.EventBody(id, "Andra"));
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, again.StatusCode);
+        Assert.Contains("finns redan", (await WriteEndpoint.ProblemAsync(again)).GetProperty("detail").GetString());
+        Assert.Equal(before, await admin.GetStringAsync(WriteEndpoint.Insats));
+    }
+
+    [Fact]
     public async Task A_personal_identity_number_in_free_text_is_refused_naming_the_field_and_nothing_is_stored()
     {
         var admin = await AdminAsync();

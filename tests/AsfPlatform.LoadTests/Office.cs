@@ -6,8 +6,8 @@ using System.Net.Http.Json;
 namespace AsfPlatform.LoadTests;
 
 /// <summary>
-/// One simulated partner office: alternately records an information event for the insats and its company's figures,
-/// each with If-Match; on 412 it re-reads the resource and tries again. It remembers what was acknowledged, so the
+/// One simulated partner office: alternately records a new information event for the insats (a create, with
+/// If-None-Match: *) and its company's figures (with If-Match; on 412 it re-reads the company and tries again). It remembers what was acknowledged, so the
 /// end state can be checked against it.
 /// </summary>
 public sealed class Office(int number, string kommunkod, string companyId, string token, HttpClient http, int eventPercent)
@@ -16,7 +16,6 @@ public sealed class Office(int number, string kommunkod, string companyId, strin
     public const string Insats = Owner + "/insatser/asf-2016-2020";
     public static readonly DateOnly FiguresDate = new(2017, 11, 30);
 
-    private string? _insatsETag;
     private string? _companyETag;
     private int sequence;
 
@@ -40,7 +39,8 @@ public sealed class Office(int number, string kommunkod, string companyId, strin
             sequence++;
             if (sequence % 100 < eventPercent)
             {
-                if (await WriteUntilAcknowledgedAsync(Insats, () => _insatsETag, e => _insatsETag = e, HttpMethod.Post, Insats + "/events",
+                // A new event is a create (If-None-Match: *): it does not race the other offices for the insats' version.
+                if (await WriteUntilAcknowledgedAsync(Insats, null, _ => { }, HttpMethod.Post, Insats + "/events",
                         new
                         {
                             id = $"k{kommunkod}-load-{number}-{sequence}", date = "2017-06-15", type = "Seminarium",
@@ -67,13 +67,14 @@ public sealed class Office(int number, string kommunkod, string companyId, strin
         }
     }
 
-    private async Task<bool> WriteUntilAcknowledgedAsync(string resource, Func<string?> etag, Action<string> setETag, HttpMethod method,
+    /// <param name="etag">The resource's ETag to send as If-Match; null sends a create (If-None-Match: *) instead.</param>
+    private async Task<bool> WriteUntilAcknowledgedAsync(string resource, Func<string?>? etag, Action<string> setETag, HttpMethod method,
         string path, object body, CancellationToken stop)
     {
         var started = Stopwatch.GetTimestamp();
         for (var attempt = 0; attempt < 1000; attempt++)
         {
-            if (etag() is null)
+            if (etag is not null && etag() is null)
             {
                 using var read = new HttpRequestMessage(HttpMethod.Get, resource);
                 read.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -84,7 +85,10 @@ public sealed class Office(int number, string kommunkod, string companyId, strin
             // A write in flight when the run ends is still finished, so "acknowledged" is never a guess.
             using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            request.Headers.TryAddWithoutValidation("If-Match", etag());
+            if (etag is null)
+                request.Headers.TryAddWithoutValidation("If-None-Match", "*");
+            else
+                request.Headers.TryAddWithoutValidation("If-Match", etag());
             var sent = Stopwatch.GetTimestamp();
             using var response = await http.SendAsync(request, CancellationToken.None);
             Requests.Add(Stopwatch.GetElapsedTime(sent));
@@ -94,7 +98,7 @@ public sealed class Office(int number, string kommunkod, string companyId, strin
                 Acknowledged.Add(Stopwatch.GetElapsedTime(started));
                 return true;
             }
-            if (response.StatusCode != HttpStatusCode.PreconditionFailed)
+            if (response.StatusCode != HttpStatusCode.PreconditionFailed || etag is null)
             {
                 Errors++;
                 Console.Error.WriteLine($"office {number}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(CancellationToken.None)}");

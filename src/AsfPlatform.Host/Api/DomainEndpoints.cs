@@ -52,7 +52,9 @@ internal static class DomainEndpoints
 
         owner.MapPost("/insatser/{insatsId}/events", (string owner, string insatsId, InformationEvent informationEvent,
                 ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
-            ChangeAsync(http, v => writer.RecordEventAsync(user, owner, insatsId, informationEvent, v), s => s.Version))
+            Versioning.IsCreateOnly(http.Request)
+                ? CreateAsync(http, () => writer.RecordEventAsync(user, owner, insatsId, informationEvent, expected: null), s => s.Version)
+                : ChangeAsync(http, v => writer.RecordEventAsync(user, owner, insatsId, informationEvent, v), s => s.Version))
             .RequireAuthorization(AccessPolicies.Record);
 
         owner.MapPut("/insatser/{insatsId}/placements", (string owner, string insatsId, Placement placement,
@@ -105,7 +107,13 @@ internal static class DomainEndpoints
     {
         if (!Versioning.TryGetExpectedVersion(http.Request, out var expected, out var problem))
             return problem!;
-        var after = await change(expected);
+        return await CreateAsync(http, () => change(expected), version);
+    }
+
+    /// <summary>A write that names no version (a create with <c>If-None-Match: *</c>); answers with the new ETag.</summary>
+    private static async Task<IResult> CreateAsync<T>(HttpContext http, Func<Task<T>> write, Func<T, long> version)
+    {
+        var after = await write();
         return Versioning.WithETag(http, after, version(after));
     }
 }

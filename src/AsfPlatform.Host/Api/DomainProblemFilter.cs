@@ -24,6 +24,11 @@ internal sealed class DomainProblemFilter : IEndpointFilter
             return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status412PreconditionFailed,
                 title: "Någon annan hann före");
         }
+        catch (AlreadyExistsException exception)
+        {
+            return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status412PreconditionFailed,
+                title: "Finns redan");
+        }
         catch (AsfPlatform.Host.Domain.ScopeForbiddenException exception)
         {
             return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status403Forbidden, title: "Ingen behörighet");

@@ -15,6 +15,14 @@ internal static class Versioning
     }
 
     /// <summary>
+    /// Whether the request asks to create only (<c>If-None-Match: *</c> without If-Match): it then needs no version
+    /// and fails with 412 when the thing already exists.
+    /// </summary>
+    public static bool IsCreateOnly(HttpRequest request) =>
+        request.Headers[HeaderNames.IfMatch].ToString().Trim().Length == 0 &&
+        request.Headers[HeaderNames.IfNoneMatch].ToString().Trim() == "*";
+
+    /// <summary>
     /// The version an update expects, from If-Match. Missing: 428 (updates must say what they change);
     /// unreadable: 412 (it cannot match).
     /// </summary>

@@ -61,7 +61,7 @@ public sealed class DomainWriter(IGrainFactory grains, IAuditLog audit)
     /// events (no municipality) are the association's.
     /// </summary>
     public async Task<InsatsSnapshot> RecordEventAsync(ClaimsPrincipal user, string owner, string insatsId,
-        InformationEvent informationEvent, long expected)
+        InformationEvent informationEvent, long? expected)
     {
         informationEvent = informationEvent with
         {
@@ -80,7 +80,8 @@ public sealed class DomainWriter(IGrainFactory grains, IAuditLog audit)
         }
         var key = GrainKeys.Insats(owner, insatsId);
         var grain = await RequireInsatsAsync(key, insatsId);
-        var after = await grain.RecordEvent(new RecordInformationEvent(informationEvent, expected));
+        // No expected version: a create (If-None-Match: *) that only needs the id to be free.
+        var after = await grain.RecordEvent(new RecordInformationEvent(informationEvent, expected, CreateOnly: expected is null));
         await AuditAsync(user, Insats, key, $"aktivitet registrerad: {informationEvent.Id}", new { version = expected },
             new { version = after.Version, aktivitet = informationEvent });
         return after;
