@@ -18,7 +18,11 @@ public interface IInsatsGrain : IGrainWithStringKey
     /// <summary>Records or replaces a narrative milestone (date inside the insats period).</summary>
     Task<InsatsSnapshot> RecordMilestone(RecordNarrativeMilestone command);
 
-    /// <summary>Records or replaces an information event performed (date inside the insats period).</summary>
+    /// <summary>
+    /// Records or replaces an information event performed (date inside the insats period). Interleaves, so events
+    /// recorded while the insats is being written share the next write (group commit); each returns once durable.
+    /// </summary>
+    [AlwaysInterleave]
     Task<InsatsSnapshot> RecordEvent(RecordInformationEvent command);
 
     /// <summary>Removes an information event by id.</summary>

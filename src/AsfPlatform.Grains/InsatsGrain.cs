@@ -9,6 +9,9 @@ namespace AsfPlatform.Grains;
 [GrainType("asf.insats")]
 public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<InsatsState> state) : Grain, IInsatsGrain
 {
+    // Every write goes through one writer: events recorded (interleaved) during a write share the next one.
+    private CoalescingWriter? _writer;
+
     private string Owner => GrainKeys.Segments(GetPrimaryKeyString())[0];
     private string Id => GrainKeys.Segments(GetPrimaryKeyString())[1];
     private InsatsState S => state.State;
@@ -21,7 +24,7 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
         if (S.Insats is not null && GrainSupport.Same(S.Insats, i)) return Snapshot();
         S.Insats = i;
         S.Version++;
-        await state.WriteStateAsync();
+        await Persist();
         await GrainFactory.GetGrain<IOwnerDirectoryGrain>(Owner).Enlist(DirectoryEntryKind.Insats, Id);
         return Snapshot();
     }
@@ -53,7 +56,7 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
         GrainSupport.CheckVersion(GetPrimaryKeyString(), expectedVersion, S.Version);
         if (S.Events.RemoveAll(e => e.Id == eventId) == 0) return Snapshot();
         S.Version++;
-        await state.WriteStateAsync();
+        await Persist();
         await PushToPlans(new([Observations.EventSource(eventId)], []));
         return Snapshot();
     }
@@ -72,7 +75,7 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
     {
         if (S.Plans.TryGetValue(year, out var reads) && reads == readsInsatsFacts) return;
         S.Plans[year] = readsInsatsFacts;
-        await state.WriteStateAsync(); // bookkeeping, not a user-visible change: the version stays
+        await Persist(); // bookkeeping, not a user-visible change: the version stays
     }
 
     private IReadOnlyList<Observation> Observe() =>
@@ -89,10 +92,13 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
         GrainSupport.CheckVersion(GetPrimaryKeyString(), expectedVersion, S.Version);
         if (!GrainSupport.Upsert(list, item, id)) return Snapshot();
         S.Version++;
-        await state.WriteStateAsync();
+        await Persist();
         if (sourceId is not null && observe is not null) await PushToPlans(new([sourceId], observe()));
         return Snapshot();
     }
+
+    /// <summary>Writes the state with every change made so far; changes must be made before calling, without awaiting.</summary>
+    private Task Persist() => (_writer ??= new CoalescingWriter(state.WriteStateAsync)).WriteAsync();
 
     private Task PushToPlans(ObservationUpdate update) =>
         GrainSupport.Push(GrainFactory, S.Plans.Where(p => p.Value).Select(p => GrainKeys.Plan(Owner, Id, p.Key)), update);

@@ -5,23 +5,23 @@ using AsfPlatform.Runtime.Storage;
 
 namespace AsfPlatform.Grains.Tests;
 
-public class PlanWriteCoalescingTests
+public class WriteCoalescingTests
 {
     private const int Companies = 16;
 
     [Fact]
     public async Task Concurrent_pushes_to_a_plan_share_writes_and_all_survive_a_restart()
     {
-        var storage = new SlowPlanStorage();
+        var storage = new SlowStorage("asf.plan");
         await using (var host = await TestHost.StartAsync(s => s.AddGrainStorage(ProviderConstants.DefaultStorageProviderName, _ => storage)))
         {
             await host.SeedAsync(companies: Companies);
-            var writesBefore = storage.PlanWrites;
+            var writesBefore = storage.Writes;
 
             await Task.WhenAll(Enumerable.Range(0, Companies).Select(i =>
                 host.Company($"asf-{i:00}").RecordFigures(new RecordCompanyFigures(new(new(2017, 9, 1), 5, 5, 10, 0, 0, 0)))));
 
-            var writes = storage.PlanWrites - writesBefore;
+            var writes = storage.Writes - writesBefore;
             Assert.InRange(writes, 1, Companies - 1); // without coalescing: one durable write per push
         }
 
@@ -34,47 +34,68 @@ public class PlanWriteCoalescingTests
     [Fact]
     public async Task A_failed_plan_write_fails_every_push_it_carried_and_the_plan_reloads_from_storage()
     {
-        var storage = new SlowPlanStorage();
+        var storage = new SlowStorage("asf.plan");
         await using var host = await TestHost.StartAsync(s => s.AddGrainStorage(ProviderConstants.DefaultStorageProviderName, _ => storage));
         await host.SeedAsync(companies: Companies);
-        storage.FailPlanWrites = true;
+        storage.FailWrites = true;
 
         var pushes = Enumerable.Range(0, Companies).Select(i =>
             host.Company($"asf-{i:00}").RecordFigures(new RecordCompanyFigures(new(new(2017, 9, 1), 5, 5, 10, 0, 0, 0)))).ToList();
         await Assert.ThrowsAnyAsync<Exception>(() => Task.WhenAll(pushes));
 
         Assert.All(pushes, p => Assert.True(p.IsFaulted)); // no caller was told its change is stored
-        Assert.Equal(1, storage.FailedPlanWrites);        // the batch after it failed on the dropped activation's state
-        storage.FailPlanWrites = false;
+        Assert.Equal(1, storage.FailedWrites);        // the batch after it failed on the dropped activation's state
+        storage.FailWrites = false;
         var employed = (await host.Plan().Evaluate(TestHost.Dec31)).Single(i => i.IndicatorId == "employed");
         Assert.Equal(Companies * 3m, employed.Value); // the reloaded plan holds what was durably stored
     }
 
-    /// <summary>Memory storage whose plan writes take a while (like a durable commit), counted, and can fail.</summary>
-    private sealed class SlowPlanStorage : IGrainStorage
+    [Fact]
+    public async Task Events_recorded_at_once_share_writes_of_the_insats_and_all_survive_a_restart()
+    {
+        const int events = 16;
+        var storage = new SlowStorage("asf.insats");
+        await using (var host = await TestHost.StartAsync(s => s.AddGrainStorage(ProviderConstants.DefaultStorageProviderName, _ => storage)))
+        {
+            await host.SeedAsync();
+            var writesBefore = storage.Writes;
+
+            await Task.WhenAll(Enumerable.Range(0, events).Select(i =>
+                host.Insats.RecordEvent(new RecordInformationEvent(TestHost.Event($"e{i}", new(2017, 3, 1)), CreateOnly: true))));
+
+            Assert.InRange(storage.Writes - writesBefore, 1, events - 1);
+        }
+
+        await using var restarted = await TestHost.StartAsync(s => s.AddGrainStorage(ProviderConstants.DefaultStorageProviderName, _ => storage));
+        Assert.Equal(events, (await restarted.Insats.GetSnapshot()).EventCount);
+        Assert.Equal(events, (await restarted.Plan().Evaluate(TestHost.Dec31)).Single(i => i.IndicatorId == "events").Value);
+    }
+
+    /// <summary>Memory storage whose writes of one grain type take a while (like a durable commit), counted, and can fail.</summary>
+    private sealed class SlowStorage(string grainType) : IGrainStorage
     {
         private readonly MemoryGrainStorage _inner = new();
-        private int _planWrites, _failedPlanWrites;
+        private int _writes, _failedWrites;
 
-        public int PlanWrites => Volatile.Read(ref _planWrites);
-        public int FailedPlanWrites => Volatile.Read(ref _failedPlanWrites);
-        public volatile bool FailPlanWrites;
+        public int Writes => Volatile.Read(ref _writes);
+        public int FailedWrites => Volatile.Read(ref _failedWrites);
+        public volatile bool FailWrites;
 
         public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
             _inner.ReadStateAsync(stateName, grainId, grainState);
 
         public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
         {
-            if (grainId.Type != "asf.plan")
+            if (grainId.Type != grainType)
             {
                 await _inner.WriteStateAsync(stateName, grainId, grainState);
                 return;
             }
 
-            Interlocked.Increment(ref _planWrites);
-            if (FailPlanWrites)
+            Interlocked.Increment(ref _writes);
+            if (FailWrites)
             {
-                Interlocked.Increment(ref _failedPlanWrites);
+                Interlocked.Increment(ref _failedWrites);
                 await Task.Delay(30);
                 throw new IOException("Disken är full.");
             }
