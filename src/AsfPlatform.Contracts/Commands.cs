@@ -36,7 +36,8 @@ public sealed record RecordNarrativeMilestone(NarrativeMilestone Milestone, long
 /// <summary>
 /// Records or replaces (by id) an information event performed. With <paramref name="CreateOnly"/> it only records a
 /// new event (HTTP <c>If-None-Match: *</c>): it fails with <see cref="AlreadyExistsException"/> when the id is taken and
-/// does not depend on the insats' version, so offices recording events at once do not invalidate each other.
+/// does not depend on any version, so offices recording events at once do not invalidate each other. Otherwise
+/// <paramref name="ExpectedVersion"/> is the event's own version (<see cref="EventSnapshot.Version"/>), not the insats'.
 /// </summary>
 public sealed record RecordInformationEvent(InformationEvent Event, long? ExpectedVersion = null, bool CreateOnly = false);
 

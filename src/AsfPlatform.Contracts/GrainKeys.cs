@@ -21,6 +21,9 @@ public static class GrainKeys
     /// <summary>A yearly plan: "finsam-gavleborg/asf-2016-2020/2017".</summary>
     public static string Plan(string ownerId, string insatsId, int year) => $"{ownerId}/{insatsId}/{year}";
 
+    /// <summary>The information events of an insats in one month: "finsam-gavleborg/asf-2016-2020/events/2017-06".</summary>
+    public static string EventLog(string ownerId, string insatsId, DateOnly month) => $"{ownerId}/{insatsId}/events/{month:yyyy-MM}";
+
     /// <summary>Splits a key into its segments (owner first).</summary>
     public static string[] Segments(string key) => key.Split('/');
 }

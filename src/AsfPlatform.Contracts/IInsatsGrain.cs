@@ -5,8 +5,9 @@ using AsfPlatform.Runtime;
 
 namespace AsfPlatform.Contracts;
 
-/// <summary>One per insats (key: <see cref="GrainKeys.Insats"/>). Holds its events, placements, narrative
-/// milestones and stated totals, and pushes each change to its yearly plans.</summary>
+/// <summary>One per insats (key: <see cref="GrainKeys.Insats"/>). Holds its placements, narrative milestones and
+/// stated totals, routes its events to one log per month (<see cref="IEventLogGrain"/>), and pushes each change to
+/// its yearly plans.</summary>
 public interface IInsatsGrain : IGrainWithStringKey
 {
     /// <summary>Defines or updates the insats (title, period, target groups, partners, goals).</summary>
@@ -19,13 +20,24 @@ public interface IInsatsGrain : IGrainWithStringKey
     Task<InsatsSnapshot> RecordMilestone(RecordNarrativeMilestone command);
 
     /// <summary>
-    /// Records or replaces an information event performed (date inside the insats period). Interleaves, so events
-    /// recorded while the insats is being written share the next write (group commit); each returns once durable.
+    /// Records or replaces an information event performed (date inside the insats period); the same as
+    /// <see cref="SaveEvent"/> but answers with the insats. The expected version is the event's own.
     /// </summary>
     [AlwaysInterleave]
     Task<InsatsSnapshot> RecordEvent(RecordInformationEvent command);
 
-    /// <summary>Removes an information event by id.</summary>
+    /// <summary>
+    /// Records or replaces an information event performed (date inside the insats period) in the log of its month
+    /// (<see cref="IEventLogGrain"/>), and answers with the event's own version. Interleaves, so events recorded at
+    /// once share the month's next write (group commit); each returns once durable. The insats' version stays.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<EventSnapshot> SaveEvent(RecordInformationEvent command);
+
+    /// <summary>An information event by id with its own version (not <see cref="EventSnapshot.Exists"/> when absent).</summary>
+    Task<EventSnapshot> GetEvent(string eventId);
+
+    /// <summary>Removes an information event by id; <paramref name="expectedVersion"/> is the event's own version.</summary>
     Task<InsatsSnapshot> RemoveEvent(string eventId, long? expectedVersion = null);
 
     /// <summary>Records or replaces a placement grant with its use and outcomes.</summary>

@@ -54,6 +54,14 @@ public sealed record InsatsSnapshot(
     public bool Exists => Insats is not null;
 }
 
+/// <summary>An information event of an insats with its own <paramref name="Version"/> (the ETag for changing it;
+/// 0 while it does not exist). Events do not change the insats' version.</summary>
+public sealed record EventSnapshot(string Owner, string InsatsId, string EventId, InformationEvent? Event, long Version)
+{
+    /// <summary>Whether the event exists.</summary>
+    public bool Exists => Event is not null;
+}
+
 /// <summary>A county survey as stated, with its data-quality findings.</summary>
 public sealed record SurveySnapshot(CountySurvey Survey, IReadOnlyList<DataQualityFinding> Findings);
 

@@ -11,6 +11,7 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
 {
     // Every write goes through one writer: events recorded (interleaved) during a write share the next one.
     private CoalescingWriter? _writer;
+    private Task<Dictionary<string, string>>? _eventIndex;
 
     private string Owner => GrainKeys.Segments(GetPrimaryKeyString())[0];
     private string Id => GrainKeys.Segments(GetPrimaryKeyString())[1];
@@ -21,27 +22,64 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
         var i = command.Insats;
         FactRules.Insats(i).Require(i.Id == Id, "id", $"Id '{i.Id}' stämmer inte med insatsens nyckel '{Id}'.").ThrowIfInvalid();
         GrainSupport.CheckVersion(GetPrimaryKeyString(), command.ExpectedVersion, S.Version);
-        if (S.Insats is not null && GrainSupport.Same(S.Insats, i)) return Snapshot();
+        if (S.Insats is not null && GrainSupport.Same(S.Insats, i)) return await Snapshot();
         S.Insats = i;
         S.Version++;
         await Persist();
         await GrainFactory.GetGrain<IOwnerDirectoryGrain>(Owner).Enlist(DirectoryEntryKind.Insats, Id);
-        return Snapshot();
+        return await Snapshot();
     }
 
-    public Task<InsatsSnapshot> GetSnapshot() => Task.FromResult(Snapshot());
+    public Task<InsatsSnapshot> GetSnapshot() => Snapshot();
 
     public Task<InsatsSnapshot> RecordMilestone(RecordNarrativeMilestone command) =>
         Record(command.ExpectedVersion, i => FactRules.Narrative(command.Milestone, i), S.Milestones, command.Milestone, m => m.Id,
             Observations.NarrativeSource(command.Milestone.Id), () => Observations.FromNarrative(command.Milestone));
 
-    public Task<InsatsSnapshot> RecordEvent(RecordInformationEvent command)
+    public async Task<InsatsSnapshot> RecordEvent(RecordInformationEvent command)
     {
-        // A create names no version: it only needs the id to be free, whatever else changed in the insats meanwhile.
-        if (command.CreateOnly && S.Events.Any(e => e.Id == command.Event.Id))
-            throw new AlreadyExistsException($"Aktiviteten '{command.Event.Id}'");
-        return Record(command.CreateOnly ? null : command.ExpectedVersion, i => FactRules.Event(command.Event, i), S.Events, command.Event, e => e.Id,
-            Observations.EventSource(command.Event.Id), () => Observations.FromEvent(command.Event));
+        await SaveEvent(command);
+        return await Snapshot();
+    }
+
+    public async Task<EventSnapshot> SaveEvent(RecordInformationEvent command)
+    {
+        var e = command.Event;
+        if (S.Insats is null) GrainSupport.Reject("insats", $"Insatsen '{Id}' är inte definierad.");
+        FactRules.Event(e, S.Insats!).ThrowIfInvalid();
+        var index = await EventIndex();
+        var month = Month(e.Date);
+        var expected = command.CreateOnly ? null : command.ExpectedVersion;
+        if (index.TryGetValue(e.Id, out var was))
+        {
+            if (command.CreateOnly) throw new AlreadyExistsException($"Aktiviteten '{e.Id}'");
+            if (was != month) return await MoveEvent(e, was, month, expected, index);
+        }
+        else
+        {
+            // Reserved before the first await, so a create of the same id in another month (interleaved) is refused.
+            index[e.Id] = month;
+        }
+
+        EventWrite write;
+        try
+        {
+            await EnlistMonth(month);
+            write = await Log(month).Record(e, expected, command.CreateOnly);
+        }
+        catch when (was is null)
+        {
+            index.Remove(e.Id);
+            throw;
+        }
+        if (write.Changed) await PushToPlans(new([Observations.EventSource(e.Id)], Observations.FromEvent(e)));
+        return new(Owner, Id, e.Id, e, write.Version);
+    }
+
+    public async Task<EventSnapshot> GetEvent(string eventId)
+    {
+        var stored = (await EventIndex()).TryGetValue(eventId, out var month) ? await Log(month).Get(eventId) : null;
+        return new(Owner, Id, eventId, stored?.Event, stored?.Version ?? 0);
     }
 
     public Task<InsatsSnapshot> RecordPlacement(RecordPlacement command) =>
@@ -53,23 +91,32 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
 
     public async Task<InsatsSnapshot> RemoveEvent(string eventId, long? expectedVersion = null)
     {
-        GrainSupport.CheckVersion(GetPrimaryKeyString(), expectedVersion, S.Version);
-        if (S.Events.RemoveAll(e => e.Id == eventId) == 0) return Snapshot();
-        S.Version++;
-        await Persist();
+        var index = await EventIndex();
+        if (!index.TryGetValue(eventId, out var month))
+        {
+            GrainSupport.CheckVersion(GetPrimaryKeyString(), expectedVersion, 0);
+            return await Snapshot();
+        }
+        if (!await Log(month).Remove(eventId, expectedVersion)) return await Snapshot();
+        if (index.TryGetValue(eventId, out var now) && now == month) index.Remove(eventId);
         await PushToPlans(new([Observations.EventSource(eventId)], []));
-        return Snapshot();
+        return await Snapshot();
     }
 
-    public Task<IReadOnlyList<InformationEvent>> GetEvents(DateOnly from, DateOnly to) =>
-        Task.FromResult<IReadOnlyList<InformationEvent>>(S.Events.Where(e => e.Date >= from && e.Date <= to).OrderBy(e => e.Date).ToList());
+    public async Task<IReadOnlyList<InformationEvent>> GetEvents(DateOnly from, DateOnly to)
+    {
+        await EventIndex(); // moves schema-1 events into their months first
+        var months = S.EventMonths.Where(m => string.CompareOrdinal(m, Month(from)) >= 0 && string.CompareOrdinal(m, Month(to)) <= 0).ToList();
+        var logs = await Task.WhenAll(months.Select(m => Log(m).GetAll()));
+        return logs.SelectMany(l => l).Select(s => s.Event).Where(e => e.Date >= from && e.Date <= to).OrderBy(e => e.Date).ToList();
+    }
 
     public Task<IReadOnlyList<Placement>> GetPlacements() =>
         Task.FromResult<IReadOnlyList<Placement>>(S.Placements.OrderBy(p => p.Year).ThenBy(p => p.Id, StringComparer.Ordinal).ToList());
 
-    public Task<QualityInputs> GetQualityInputs() => Task.FromResult(new QualityInputs(S.StatedTotals.ToList(), Observe()));
+    public async Task<QualityInputs> GetQualityInputs() => new(S.StatedTotals.ToList(), await Observe());
 
-    public Task<IReadOnlyList<Observation>> GetObservations() => Task.FromResult(Observe());
+    public Task<IReadOnlyList<Observation>> GetObservations() => Observe();
 
     public async Task RegisterPlan(int year, bool readsInsatsFacts)
     {
@@ -78,10 +125,80 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
         await Persist(); // bookkeeping, not a user-visible change: the version stays
     }
 
-    private IReadOnlyList<Observation> Observe() =>
-        S.Events.SelectMany(Observations.FromEvent)
+    /// <summary>Every fact's observations, events of all months included (a plan's rebuild reads them all).</summary>
+    private async Task<IReadOnlyList<Observation>> Observe()
+    {
+        var events = await GetEvents(DateOnly.MinValue, DateOnly.MaxValue);
+        return events.SelectMany(Observations.FromEvent)
             .Concat(S.Placements.SelectMany(Observations.FromPlacement))
             .Concat(S.Milestones.SelectMany(Observations.FromNarrative)).ToList();
+    }
+
+    /// <summary>An update that changes an event's month: stored in the new month first, so a crash in between
+    /// leaves a duplicate (the newer version wins when the index is built) rather than a loss.</summary>
+    private async Task<EventSnapshot> MoveEvent(InformationEvent e, string from, string to, long? expected,
+        Dictionary<string, string> index)
+    {
+        var current = await Log(from).Get(e.Id);
+        GrainSupport.CheckVersion(GetPrimaryKeyString(), expected, current?.Version ?? 0);
+        var stored = new StoredEvent(e, (current?.Version ?? 0) + 1);
+        await EnlistMonth(to);
+        await Log(to).Adopt(stored);
+        index[e.Id] = to;
+        await Log(from).Remove(e.Id, null);
+        await PushToPlans(new([Observations.EventSource(e.Id)], Observations.FromEvent(e)));
+        return new(Owner, Id, e.Id, e, stored.Version);
+    }
+
+    /// <summary>Event id → month, read from the month logs once per activation (ids are unique across months).</summary>
+    private async Task<Dictionary<string, string>> EventIndex()
+    {
+        _eventIndex ??= LoadEventIndex();
+        try
+        {
+            return await _eventIndex;
+        }
+        catch
+        {
+            _eventIndex = null; // a failed read is retried by the next call
+            throw;
+        }
+    }
+
+    private async Task<Dictionary<string, string>> LoadEventIndex()
+    {
+        var months = S.EventMonths.ToList();
+        var logs = await Task.WhenAll(months.Select(m => Log(m).GetAll()));
+        var index = new Dictionary<string, string>(StringComparer.Ordinal);
+        var versions = new Dictionary<string, long>(StringComparer.Ordinal);
+        for (var i = 0; i < months.Count; i++)
+            foreach (var stored in logs[i])
+                if (!versions.TryGetValue(stored.Event.Id, out var v) || stored.Version > v)
+                    (index[stored.Event.Id], versions[stored.Event.Id]) = (months[i], stored.Version);
+
+        // Schema 1 kept the events in this state: move them to their months once.
+        foreach (var e in S.Events.ToList())
+        {
+            var month = Month(e.Date);
+            await EnlistMonth(month);
+            await Log(month).Adopt(new StoredEvent(e, 1));
+            index[e.Id] = month;
+        }
+        if (S.Events.Count > 0)
+        {
+            S.Events.Clear();
+            await Persist();
+        }
+        return index;
+    }
+
+    /// <summary>Remembers (durably, before its first event is) that a month has events.</summary>
+    private Task EnlistMonth(string month) => S.EventMonths.Add(month) ? Persist() : Task.CompletedTask;
+
+    private IEventLogGrain Log(string month) =>
+        GrainFactory.GetGrain<IEventLogGrain>(GrainKeys.EventLog(Owner, Id, DateOnly.ParseExact(month + "-01", "yyyy-MM-dd")));
+
+    private static string Month(DateOnly date) => date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Validates against the insats, stores (unless unchanged) and pushes the one changed fact.</summary>
     private async Task<InsatsSnapshot> Record<T>(long? expectedVersion, Func<Insats, Validator> validate, List<T> list, T item,
@@ -90,11 +207,11 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
         if (S.Insats is null) GrainSupport.Reject("insats", $"Insatsen '{Id}' är inte definierad.");
         validate(S.Insats!).ThrowIfInvalid();
         GrainSupport.CheckVersion(GetPrimaryKeyString(), expectedVersion, S.Version);
-        if (!GrainSupport.Upsert(list, item, id)) return Snapshot();
+        if (!GrainSupport.Upsert(list, item, id)) return await Snapshot();
         S.Version++;
         await Persist();
         if (sourceId is not null && observe is not null) await PushToPlans(new([sourceId], observe()));
-        return Snapshot();
+        return await Snapshot();
     }
 
     /// <summary>Writes the state with every change made so far; changes must be made before calling, without awaiting.</summary>
@@ -103,6 +220,10 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
     private Task PushToPlans(ObservationUpdate update) =>
         GrainSupport.Push(GrainFactory, S.Plans.Where(p => p.Value).Select(p => GrainKeys.Plan(Owner, Id, p.Key)), update);
 
-    private InsatsSnapshot Snapshot() => new(Owner, Id, S.Insats, S.Milestones.OrderBy(m => m.Year).ThenBy(m => m.Date).ToList(),
-        S.StatedTotals.ToList(), S.Plans.Keys.Order().ToList(), S.Events.Count, S.Placements.Count, S.Version);
+    private async Task<InsatsSnapshot> Snapshot()
+    {
+        var events = (await EventIndex()).Count;
+        return new(Owner, Id, S.Insats, S.Milestones.OrderBy(m => m.Year).ThenBy(m => m.Date).ToList(),
+            S.StatedTotals.ToList(), S.Plans.Keys.Order().ToList(), events, S.Placements.Count, S.Version);
+    }
 }

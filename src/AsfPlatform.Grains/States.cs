@@ -1,3 +1,4 @@
+using AsfPlatform.Contracts;
 using AsfPlatform.Domain.Indicators;
 using AsfPlatform.Domain.Model;
 using AsfPlatform.Domain.Plans;
@@ -46,11 +47,22 @@ public sealed class InsatsState
     public long Version { get; set; }
     public Insats? Insats { get; set; }
     public List<NarrativeMilestone> Milestones { get; set; } = [];
+    /// <summary>Schema 1 held every event here; they now live in one <see cref="EventLogState"/> per month and this
+    /// list is emptied into those on activation.</summary>
     public List<InformationEvent> Events { get; set; } = [];
+    /// <summary>The months ("2017-06") whose event logs hold events of this insats.</summary>
+    public SortedSet<string> EventMonths { get; set; } = new();
     public List<Placement> Placements { get; set; } = [];
     public List<StatedTotal> StatedTotals { get; set; } = [];
     /// <summary>Plan year → whether that plan reads this insats' facts.</summary>
     public Dictionary<int, bool> Plans { get; set; } = [];
+}
+
+/// <summary>The information events of one insats in one month, each with its own version.</summary>
+public sealed class EventLogState
+{
+    public int SchemaVersion { get; set; } = 1;
+    public List<StoredEvent> Events { get; set; } = [];
 }
 
 public sealed class YearlyPlanState

@@ -23,32 +23,36 @@ public class CommandTests
     }
 
     [Fact]
-    public async Task A_stale_expected_version_fails_with_a_swedish_message_and_leaves_the_state_intact()
+    public async Task A_stale_event_version_fails_with_a_swedish_message_and_other_events_do_not_make_it_stale()
     {
         await using var host = await TestHost.StartAsync();
         await host.SeedAsync();
-        var s1 = await host.Insats.RecordEvent(new RecordInformationEvent(TestHost.Event("e1", new(2017, 3, 1))));
-        await host.Insats.RecordEvent(new RecordInformationEvent(TestHost.Event("e2", new(2017, 4, 1)), s1.Version));
+        var e1 = await host.Insats.SaveEvent(new RecordInformationEvent(TestHost.Event("e1", new(2017, 3, 1)), CreateOnly: true));
+        await host.Insats.SaveEvent(new RecordInformationEvent(TestHost.Event("e2", new(2017, 3, 2)), CreateOnly: true));
+        var updated = await host.Insats.SaveEvent(new RecordInformationEvent(TestHost.Event("e1", new(2017, 3, 1)) with { Title = "Ny" }, e1.Version));
 
         var ex = await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
-            host.Insats.RecordEvent(new RecordInformationEvent(TestHost.Event("e3", new(2017, 5, 1)), s1.Version)));
+            host.Insats.SaveEvent(new RecordInformationEvent(TestHost.Event("e1", new(2017, 3, 1)) with { Title = "Sen" }, e1.Version)));
 
         Assert.Contains("ändrats av någon annan", ex.Message);
-        Assert.Equal(2, (await host.Insats.GetSnapshot()).EventCount);
+        Assert.Equal((1L, 2L), (e1.Version, updated.Version));
+        var stored = await host.Insats.GetEvent("e1");
+        Assert.Equal(("Ny", 2L), (stored.Event!.Title, stored.Version));
     }
 
     [Fact]
-    public async Task Every_update_returns_the_new_snapshot_with_a_higher_version_and_a_repeat_changes_nothing()
+    public async Task Every_event_update_returns_its_new_version_a_repeat_changes_nothing_and_the_insats_version_stays()
     {
         await using var host = await TestHost.StartAsync();
         await host.SeedAsync();
+        var insats = await host.Insats.GetSnapshot();
         var e = TestHost.Event("e1", new(2017, 3, 1));
-        var first = await host.Insats.RecordEvent(new RecordInformationEvent(e));
+        var first = await host.Insats.SaveEvent(new RecordInformationEvent(e));
         var again = await host.Insats.RecordEvent(new RecordInformationEvent(e));
-        Assert.Equal(first.Version, again.Version);
-        Assert.Equal(1, again.EventCount);
-        var changed = await host.Insats.RecordEvent(new RecordInformationEvent(e with { Title = "Nytt namn" }));
-        Assert.Equal(first.Version + 1, changed.Version);
+        var changed = await host.Insats.SaveEvent(new RecordInformationEvent(e with { Title = "Nytt namn" }));
+
+        Assert.Equal((1L, 1, 2L), (first.Version, again.EventCount, changed.Version));
+        Assert.Equal(insats.Version, (await host.Insats.GetSnapshot()).Version);
     }
 
     [Fact]

@@ -30,8 +30,12 @@ public sealed record WriteEndpoint(string Name, HttpMethod Method, string Path, 
             employedTotal = (int?)null, participantsAf = Random.Shared.Next(0, 1000), participantsMunicipality = 1, participantsOther = 0,
         }));
 
-    public static readonly WriteEndpoint Event = new("aktivitet", HttpMethod.Post, Insats + "/events", Insats,
-        _ => Task.FromResult<object>(EventBody(Unique($"k{OwnKommun}"), "Frukostmöte om ASF")));
+    /// <summary>An event of the own office that the event rows update: an event carries its own version (ETag).</summary>
+    public const string SharedEventId = $"k{OwnKommun}-delad";
+    public const string SharedEvent = Insats + "/events/" + SharedEventId;
+
+    public static readonly WriteEndpoint Event = new("aktivitet", HttpMethod.Post, Insats + "/events", SharedEvent,
+        _ => Task.FromResult<object>(EventBody(SharedEventId, Unique("Frukostmöte om ASF"))));
 
     public static readonly WriteEndpoint Placement = new("placering", HttpMethod.Put, Insats + "/placements", Insats,
         _ => Task.FromResult<object>(new
@@ -69,6 +73,11 @@ public sealed record WriteEndpoint(string Name, HttpMethod Method, string Path, 
     public static async Task<string> ETagAsync(HttpClient client, string resource)
     {
         var response = await client.GetAsync(resource);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound && resource == SharedEvent)
+        {
+            await Event.CreateAsync(client, EventBody(SharedEventId, "Frukostmöte om ASF")); // created on first use
+            response = await client.GetAsync(resource);
+        }
         response.EnsureSuccessStatusCode();
         return response.Headers.ETag!.Tag;
     }

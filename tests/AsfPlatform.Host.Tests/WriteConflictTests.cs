@@ -68,7 +68,7 @@ public sealed class WriteConflictTests(DatasetHostFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task A_new_event_created_with_If_None_Match_needs_no_insats_version_and_is_audited()
+    public async Task A_new_event_created_with_If_None_Match_gets_its_own_version_and_leaves_the_insats_version_alone()
     {
         var admin = await AdminAsync();
         var before = await WriteEndpoint.ETagAsync(admin, WriteEndpoint.Insats);
@@ -77,8 +77,9 @@ public sealed class WriteConflictTests(DatasetHostFactory factory) : IClassFixtu
         var created = await WriteEndpoint.Event.CreateAsync(admin, WriteEndpoint.EventBody(id, "Frukostmöte om ASF"));
 
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
-        Assert.NotEqual(before, created.Headers.ETag!.Tag);
-        Assert.Equal(await WriteEndpoint.ETagAsync(admin, WriteEndpoint.Insats), created.Headers.ETag!.Tag);
+        Assert.Equal("\"v1\"", created.Headers.ETag!.Tag);
+        Assert.Equal(created.Headers.ETag!.Tag, await WriteEndpoint.ETagAsync(admin, $"{WriteEndpoint.Insats}/events/{id}"));
+        Assert.Equal(before, await WriteEndpoint.ETagAsync(admin, WriteEndpoint.Insats));
         var audit = await factory.Services.GetRequiredService<IAuditLog>().ReadLatestAsync(1);
         Assert.Contains(id, audit[0].AfterJson);
     }
@@ -96,6 +97,23 @@ public sealed class WriteConflictTests(DatasetHostFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.PreconditionFailed, again.StatusCode);
         Assert.Contains("finns redan", (await WriteEndpoint.ProblemAsync(again)).GetProperty("detail").GetString());
         Assert.Equal(before, await admin.GetStringAsync(WriteEndpoint.Insats));
+    }
+
+    [Fact]
+    public async Task An_event_etag_stays_valid_while_other_events_and_the_insats_change()
+    {
+        var admin = await AdminAsync();
+        var id = WriteEndpoint.Unique("k2183");
+        var created = await WriteEndpoint.Event.CreateAsync(admin, WriteEndpoint.EventBody(id, "Första"));
+        await WriteEndpoint.Event.CreateAsync(admin, WriteEndpoint.EventBody(WriteEndpoint.Unique("k2183"), "Någon annans"));
+        await WriteEndpoint.NarrativeMilestone.SendAsync(admin, await WriteEndpoint.ETagAsync(admin, WriteEndpoint.Insats));
+
+        var updated = await WriteEndpoint.Event.SendAsync(admin, created.Headers.ETag!.Tag, WriteEndpoint.EventBody(id, "Ändrad"));
+        var stale = await WriteEndpoint.Event.SendAsync(admin, created.Headers.ETag!.Tag, WriteEndpoint.EventBody(id, "För sent"));
+
+        Assert.Equal((HttpStatusCode.OK, "\"v2\""), (updated.StatusCode, updated.Headers.ETag!.Tag));
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        Assert.Contains("Ändrad", await admin.GetStringAsync($"{WriteEndpoint.Insats}/events/{id}"));
     }
 
     [Fact]
@@ -148,8 +166,7 @@ public sealed class WriteConflictTests(DatasetHostFactory factory) : IClassFixtu
     public async Task Script_in_a_recorded_title_comes_back_escaped_on_the_dashboard()
     {
         var admin = await AdminAsync();
-        var etag = await WriteEndpoint.ETagAsync(admin, WriteEndpoint.Insats);
-        var accepted = await WriteEndpoint.Event.SendAsync(admin, etag,
+        var accepted = await WriteEndpoint.Event.CreateAsync(admin,
             WriteEndpoint.EventBody(WriteEndpoint.Unique("k2183"), "<script>alert('x')</script> Frukost"));
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         var browser = await factory.SignedInClientAsync(AsfHostFactory.AdminUser, AsfHostFactory.AdminPassword);

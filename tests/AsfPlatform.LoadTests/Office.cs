@@ -16,6 +16,9 @@ public sealed class Office(int number, string kommunkod, string companyId, strin
     public const string Insats = Owner + "/insatser/asf-2016-2020";
     public static readonly DateOnly FiguresDate = new(2017, 11, 30);
 
+    /// <summary>Events happen on different days: spread over 2017 (a step coprime to 365 visits every day).</summary>
+    private DateOnly EventDate(int sequence) => new DateOnly(2017, 1, 1).AddDays((number * 53 + sequence * 97) % 365);
+
     private string? _companyETag;
     private int sequence;
 
@@ -43,7 +46,7 @@ public sealed class Office(int number, string kommunkod, string companyId, strin
                 if (await WriteUntilAcknowledgedAsync(Insats, null, _ => { }, HttpMethod.Post, Insats + "/events",
                         new
                         {
-                            id = $"k{kommunkod}-load-{number}-{sequence}", date = "2017-06-15", type = "Seminarium",
+                            id = $"k{kommunkod}-load-{number}-{sequence}", date = EventDate(sequence).ToString("yyyy-MM-dd"), type = "Seminarium",
                             title = $"Lasttest {number}/{sequence}", kommunkod, organisers = Array.Empty<string>(),
                             audience = new { employees = 1 },
                         }, stop))

@@ -50,6 +50,14 @@ internal static class DomainEndpoints
             return snapshot.Exists ? Versioning.WithETag(http, snapshot, snapshot.Version) : ApiProblems.NotFound($"Insatsen {insatsId}");
         });
 
+        // An event has its own version: If-Match names the event's ETag (read here), so offices never race each other.
+        owner.MapGet("/insatser/{insatsId}/events/{eventId}", async (string owner, string insatsId, string eventId, IGrainFactory grains,
+            HttpContext http) =>
+        {
+            var snapshot = await grains.GetGrain<IInsatsGrain>(GrainKeys.Insats(owner, insatsId)).GetEvent(eventId);
+            return snapshot.Exists ? Versioning.WithETag(http, snapshot, snapshot.Version) : ApiProblems.NotFound($"Aktiviteten {eventId}");
+        });
+
         owner.MapPost("/insatser/{insatsId}/events", (string owner, string insatsId, InformationEvent informationEvent,
                 ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
             Versioning.IsCreateOnly(http.Request)

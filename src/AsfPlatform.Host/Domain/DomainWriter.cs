@@ -58,9 +58,10 @@ public sealed class DomainWriter(IGrainFactory grains, IAuditLog audit)
     /// <summary>
     /// Records or replaces an information event. A partner office records events in its own municipality only, with
     /// ids that start with its kommun prefix ("k2180-"), so it can never replace another office's event; county-wide
-    /// events (no municipality) are the association's.
+    /// events (no municipality) are the association's. <paramref name="expected"/> is the event's own version; null
+    /// creates a new event (refused when the id is taken).
     /// </summary>
-    public async Task<InsatsSnapshot> RecordEventAsync(ClaimsPrincipal user, string owner, string insatsId,
+    public async Task<EventSnapshot> RecordEventAsync(ClaimsPrincipal user, string owner, string insatsId,
         InformationEvent informationEvent, long? expected)
     {
         informationEvent = informationEvent with
@@ -81,7 +82,7 @@ public sealed class DomainWriter(IGrainFactory grains, IAuditLog audit)
         var key = GrainKeys.Insats(owner, insatsId);
         var grain = await RequireInsatsAsync(key, insatsId);
         // No expected version: a create (If-None-Match: *) that only needs the id to be free.
-        var after = await grain.RecordEvent(new RecordInformationEvent(informationEvent, expected, CreateOnly: expected is null));
+        var after = await grain.SaveEvent(new RecordInformationEvent(informationEvent, expected, CreateOnly: expected is null));
         await AuditAsync(user, Insats, key, $"aktivitet registrerad: {informationEvent.Id}", new { version = expected },
             new { version = after.Version, aktivitet = informationEvent });
         return after;

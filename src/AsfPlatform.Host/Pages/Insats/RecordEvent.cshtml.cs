@@ -84,7 +84,8 @@ public sealed class RecordEventModel(IGrainFactory grains, DomainWriter writer) 
             string.IsNullOrWhiteSpace(Input.Kommunkod) ? null : Input.Kommunkod.Trim(),
             (Input.Organisers ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             new Audience(Input.Politicians, Input.Employees, Input.Organisations, Input.Others), Note: Input.Note);
-        if (await TryChangeAsync(() => writer.RecordEventAsync(User, owner, insatsId, informationEvent, Version)))
+        // Every submit is a new event (a fresh id), which needs no version: it cannot overwrite anyone's change.
+        if (await TryChangeAsync(() => writer.RecordEventAsync(User, owner, insatsId, informationEvent, expected: null)))
         {
             TempData["Saved"] = $"Aktiviteten \"{informationEvent.Title}\" är registrerad.";
             return Redirect($"/insats/{owner}/{insatsId}/{year}/aktivitet");

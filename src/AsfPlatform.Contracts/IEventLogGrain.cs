@@ -1,0 +1,39 @@
+using AsfPlatform.Domain.Model;
+using AsfPlatform.Runtime;
+
+namespace AsfPlatform.Contracts;
+
+/// <summary>
+/// Infrastructure: the information events of one insats in one calendar month (key: <see cref="GrainKeys.EventLog"/>),
+/// each with its own version. Only the insats grain calls it: it validates the event against the insats, keeps the
+/// event ids unique across months and pushes changes to the plans. Splitting the events by month keeps each durable
+/// write small however many events an insats collects.
+/// </summary>
+public interface IEventLogGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Records or replaces the event. <paramref name="createOnly"/> refuses an id that is taken
+    /// (<see cref="AlreadyExistsException"/>); <paramref name="expectedVersion"/> is the event's own version (0: absent).
+    /// Interleaves, so events of the month recorded at once share one write (group commit).
+    /// </summary>
+    [AlwaysInterleave]
+    Task<EventWrite> Record(InformationEvent informationEvent, long? expectedVersion, bool createOnly);
+
+    /// <summary>Stores the event with the given version as it is (an event moved here from another month).</summary>
+    Task Adopt(StoredEvent stored);
+
+    /// <summary>Removes the event; false when it was not here. <paramref name="expectedVersion"/> is the event's version.</summary>
+    Task<bool> Remove(string eventId, long? expectedVersion);
+
+    /// <summary>The event with its version, or null.</summary>
+    Task<StoredEvent?> Get(string eventId);
+
+    /// <summary>All events of the month with their versions.</summary>
+    Task<IReadOnlyList<StoredEvent>> GetAll();
+}
+
+/// <summary>An information event with its own version (the ETag for changing it).</summary>
+public sealed record StoredEvent(InformationEvent Event, long Version);
+
+/// <summary>The outcome of recording an event: its version now and whether anything changed.</summary>
+public sealed record EventWrite(long Version, bool Changed);

@@ -1,0 +1,49 @@
+using AsfPlatform.Contracts;
+using AsfPlatform.Domain.Model;
+using AsfPlatform.Runtime;
+
+namespace AsfPlatform.Grains;
+
+[GrainType("asf.eventlog")]
+public sealed class EventLogGrain([PersistentState("events")] IPersistentState<EventLogState> state) : Grain, IEventLogGrain
+{
+    // Events of the month recorded while a write is in flight share the next one.
+    private CoalescingWriter? _writer;
+
+    private List<StoredEvent> Events => state.State.Events;
+
+    public async Task<EventWrite> Record(InformationEvent informationEvent, long? expectedVersion, bool createOnly)
+    {
+        var i = Events.FindIndex(s => s.Event.Id == informationEvent.Id);
+        if (createOnly && i >= 0) throw new AlreadyExistsException($"Aktiviteten '{informationEvent.Id}'");
+        var current = i >= 0 ? Events[i].Version : 0;
+        GrainSupport.CheckVersion(GetPrimaryKeyString(), expectedVersion, current);
+        if (i >= 0 && GrainSupport.Same(Events[i].Event, informationEvent)) return new(current, false);
+        var stored = new StoredEvent(informationEvent, current + 1);
+        if (i >= 0) Events[i] = stored; else Events.Add(stored);
+        await Persist();
+        return new(stored.Version, true);
+    }
+
+    public Task Adopt(StoredEvent stored)
+    {
+        GrainSupport.Upsert(Events, stored, s => s.Event.Id);
+        return Persist();
+    }
+
+    public async Task<bool> Remove(string eventId, long? expectedVersion)
+    {
+        var i = Events.FindIndex(s => s.Event.Id == eventId);
+        GrainSupport.CheckVersion(GetPrimaryKeyString(), expectedVersion, i >= 0 ? Events[i].Version : 0);
+        if (i < 0) return false;
+        Events.RemoveAt(i);
+        await Persist();
+        return true;
+    }
+
+    public Task<StoredEvent?> Get(string eventId) => Task.FromResult(Events.Find(s => s.Event.Id == eventId));
+
+    public Task<IReadOnlyList<StoredEvent>> GetAll() => Task.FromResult<IReadOnlyList<StoredEvent>>(Events.ToList());
+
+    private Task Persist() => (_writer ??= new CoalescingWriter(state.WriteStateAsync)).WriteAsync();
+}
