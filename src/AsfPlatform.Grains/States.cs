@@ -67,10 +67,13 @@ public sealed class EventLogState
 
 public sealed class YearlyPlanState
 {
-    public int SchemaVersion { get; set; } = 1;
+    /// <summary>2: the observations of information events are no longer stored (schema 1 stored them here); the
+    /// plan reads them from the event logs when activated.</summary>
+    public int SchemaVersion { get; set; } = 2;
     public long Version { get; set; }
     public long FactsVersion { get; set; }
     public PlanContent? Content { get; set; }
-    /// <summary>The observations the indicators need (only of the metrics they read), with their dates.</summary>
+    /// <summary>The observations the indicators need (only of the metrics they read), with their dates; those of
+    /// information events are kept in memory only, so the stored state does not grow with the events.</summary>
     public List<Observation> Observations { get; set; } = [];
 }

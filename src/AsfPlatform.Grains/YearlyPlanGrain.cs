@@ -15,6 +15,9 @@ namespace AsfPlatform.Grains;
 /// memory and notifies observers. No other grain is read per update. Pushes interleave with everything else, and all
 /// writes of the state go through one <see cref="CoalescingWriter"/>, so pushes arriving during a write share the next
 /// one (one plan's writes cannot share the database's group commit, being one after another).
+/// The observations of information events are held in memory only and read from the insats' month logs (which are
+/// durable, and written before an event is pushed) once per activation, so the stored state, written on every push,
+/// does not grow with the number of events.
 /// </summary>
 [GrainType("asf.plan")]
 public sealed class YearlyPlanGrain(
@@ -28,6 +31,8 @@ public sealed class YearlyPlanGrain(
     private CoalescingWriter? _writer;
     private bool _notifyPending;
     private HeldPushes? _held;
+    private readonly List<Observation> _events = [];
+    private Task? _eventsRead;
 
     private string Key => GetPrimaryKeyString();
     private string Owner => GrainKeys.Segments(Key)[0];
@@ -38,6 +43,7 @@ public sealed class YearlyPlanGrain(
     public async Task<PlanSnapshot> Save(SavePlan command)
     {
         FactRules.Plan(command.Content, Year).ThrowIfInvalid();
+        await EventsRead();
         var insats = await GrainFactory.GetGrain<IInsatsGrain>(GrainKeys.Insats(Owner, InsatsId)).GetSnapshot();
         if (insats.Insats is not { } i) throw ValidationException.For("insats", $"Insatsen '{InsatsId}' är inte definierad.");
         if (Year < i.PeriodStart.Year || Year > i.PeriodEnd.Year)
@@ -48,7 +54,11 @@ public sealed class YearlyPlanGrain(
         var sourcesBefore = S.Content is null ? null : SourcesOf(S.Content);
         var sources = SourcesOf(command.Content);
         if (sourcesBefore is null || !sourcesBefore.SequenceEqual(sources) || !S.Content!.Metrics.SetEquals(command.Content.Metrics))
-            await ReadSourcesHoldingPushes(sources, command.Content.Metrics, read => (S.Content, S.Observations) = (command.Content, read));
+            await ReadSourcesHoldingPushes(sources, command.Content.Metrics, read =>
+            {
+                S.Content = command.Content;
+                Adopt(read);
+            });
         else
             S.Content = command.Content;
 
@@ -59,6 +69,7 @@ public sealed class YearlyPlanGrain(
 
     public async Task<PlanSnapshot> SetActivityDone(SetActivityDone command)
     {
+        await EventsRead();
         var content = RequireContent();
         if (content.Activities.All(a => a.Id != command.ActivityId))
             throw ValidationException.For("aktivitet", $"Aktiviteten '{command.ActivityId}' finns inte i planen.");
@@ -71,9 +82,17 @@ public sealed class YearlyPlanGrain(
         return Snapshot();
     }
 
-    public Task<PlanSnapshot> GetSnapshot() => Task.FromResult(Snapshot());
+    public async Task<PlanSnapshot> GetSnapshot()
+    {
+        await EventsRead();
+        return Snapshot();
+    }
 
-    public Task<IReadOnlyList<IndicatorEvaluation>> Evaluate(DateOnly asOf) => Task.FromResult(EvaluateAt(asOf));
+    public async Task<IReadOnlyList<IndicatorEvaluation>> Evaluate(DateOnly asOf)
+    {
+        await EventsRead();
+        return EvaluateAt(asOf);
+    }
 
     public async Task<PlanSnapshot> CreateNextYear()
     {
@@ -86,8 +105,9 @@ public sealed class YearlyPlanGrain(
 
     public async Task<PlanSnapshot> Rebuild()
     {
+        await EventsRead(); // a read in progress holds pushes; this one must not start beside it
         var content = RequireContent();
-        await ReadSourcesHoldingPushes(SourcesOf(content), content.Metrics, read => S.Observations = read);
+        await ReadSourcesHoldingPushes(SourcesOf(content), content.Metrics, Adopt);
         S.FactsVersion++;
         await Persist(notify: true);
         return Snapshot();
@@ -109,14 +129,18 @@ public sealed class YearlyPlanGrain(
     // context, and the call returns once a write carrying it is durable.
     public async Task ApplyObservations(ObservationUpdate update)
     {
+        // The first push after activation starts the read of the events; it holds this and later pushes meanwhile.
+        var eventsRead = _held is null ? EventsRead() : Task.CompletedTask;
         if (_held is { } held)
         {
             held.Updates.Add(update);
             await held.Released.Task;
+            await eventsRead;
             await Persist(notify: true);
             return;
         }
 
+        await eventsRead;
         if (Merge(update)) await Persist(notify: true);
     }
 
@@ -126,13 +150,55 @@ public sealed class YearlyPlanGrain(
         if (S.Content is null) return false;
         var metrics = S.Content.Metrics;
         var sources = update.SourceIds.ToHashSet();
-        var before = S.Observations.Where(o => sources.Contains(o.SourceId)).ToList();
         var after = update.Observations.Where(o => sources.Contains(o.SourceId) && metrics.Contains(o.Metric)).ToList();
-        if (before.SequenceEqual(after)) return false;
-        S.Observations.RemoveAll(o => sources.Contains(o.SourceId));
-        S.Observations.AddRange(after);
-        S.FactsVersion++;
+        var changed = Replace(S.Observations, sources, after.Where(o => !Observations.IsEventSource(o.SourceId)))
+            | Replace(_events, sources, after.Where(o => Observations.IsEventSource(o.SourceId)));
+        if (changed) S.FactsVersion++;
+        return changed;
+    }
+
+    private static bool Replace(List<Observation> list, HashSet<string> sources, IEnumerable<Observation> after)
+    {
+        var now = after.ToList();
+        if (list.Where(o => sources.Contains(o.SourceId)).SequenceEqual(now)) return false;
+        list.RemoveAll(o => sources.Contains(o.SourceId));
+        list.AddRange(now);
         return true;
+    }
+
+    /// <summary>Takes a full read of the sources: events' observations in memory, the others in the stored state.</summary>
+    private void Adopt(List<Observation> read)
+    {
+        S.Observations = read.Where(o => !Observations.IsEventSource(o.SourceId)).ToList();
+        _events.Clear();
+        _events.AddRange(read.Where(o => Observations.IsEventSource(o.SourceId)));
+        _eventsRead = Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The events' observations, read once per activation from the insats (its month logs); a failed read is retried
+    /// by the next call. Must be awaited before anything evaluates or replaces the observations.
+    /// </summary>
+    private Task EventsRead()
+    {
+        if (S.SchemaVersion < 2)
+        {
+            S.Observations.RemoveAll(o => Observations.IsEventSource(o.SourceId)); // stored by schema 1; read again below
+            S.SchemaVersion = 2;
+        }
+        if (_eventsRead is { IsFaulted: true } or { IsCanceled: true }) _eventsRead = null;
+        return _eventsRead ??= ReadEvents();
+    }
+
+    private async Task ReadEvents()
+    {
+        if (S.Content is not { } content || !SourcesOf(content).Contains(MetricSource.Insats)) return;
+        await HoldingPushes(async () =>
+        {
+            var read = await GrainFactory.GetGrain<IInsatsGrain>(GrainKeys.Insats(Owner, InsatsId)).GetObservations();
+            _events.Clear();
+            _events.AddRange(read.Where(o => Observations.IsEventSource(o.SourceId) && content.Metrics.Contains(o.Metric)));
+        });
     }
 
     /// <summary>
@@ -156,13 +222,20 @@ public sealed class YearlyPlanGrain(
     /// Registers and reads the sources with pushes held back: a push arriving during the read is applied after the
     /// read result is adopted (in arrival order), so the read cannot overwrite a newer pushed fact.
     /// </summary>
-    private async Task ReadSourcesHoldingPushes(IReadOnlyList<MetricSource> sources, IReadOnlySet<MetricKind> metrics, Action<List<Observation>> adopt)
+    private Task ReadSourcesHoldingPushes(IReadOnlyList<MetricSource> sources, IReadOnlySet<MetricKind> metrics, Action<List<Observation>> adopt) =>
+        HoldingPushes(async () =>
+        {
+            await Register(sources);
+            adopt(await ReadSources(sources, metrics));
+        });
+
+    /// <summary>Runs a read with pushes held back; they are merged after it, in arrival order.</summary>
+    private async Task HoldingPushes(Func<Task> readAndAdopt)
     {
         var held = _held = new HeldPushes();
         try
         {
-            await Register(sources);
-            adopt(await ReadSources(sources, metrics));
+            await readAndAdopt();
         }
         finally
         {
@@ -226,8 +299,12 @@ public sealed class YearlyPlanGrain(
         return today < start ? start : today > end ? end : today;
     }
 
-    private IReadOnlyList<IndicatorEvaluation> EvaluateAt(DateOnly asOf) =>
-        S.Content?.Indicators.Select(i => IndicatorEvaluator.Evaluate(i, S.Observations, asOf)).ToList() ?? [];
+    private IReadOnlyList<IndicatorEvaluation> EvaluateAt(DateOnly asOf)
+    {
+        if (S.Content is null) return [];
+        var all = _events.Count == 0 ? S.Observations : S.Observations.Concat(_events).ToList();
+        return S.Content.Indicators.Select(i => IndicatorEvaluator.Evaluate(i, all, asOf)).ToList();
+    }
 
     private PlanContent RequireContent() =>
         S.Content ?? throw new NotFoundException($"Handlingsplanen {Key}");
@@ -235,6 +312,6 @@ public sealed class YearlyPlanGrain(
     private PlanSnapshot Snapshot()
     {
         var asOf = LiveDate();
-        return new(Owner, InsatsId, Year, S.Content, asOf, EvaluateAt(asOf), S.Observations.Count, S.Version, S.FactsVersion);
+        return new(Owner, InsatsId, Year, S.Content, asOf, EvaluateAt(asOf), S.Observations.Count + _events.Count, S.Version, S.FactsVersion);
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using AsfPlatform.Contracts;
 using AsfPlatform.Runtime;
@@ -86,25 +85,5 @@ public class EventLogTests
 
         Assert.Equal(1, creates.Count(c => c.IsCompletedSuccessfully));
         Assert.Single(await host.Insats.GetEvents(TestHost.Jan1, TestHost.Dec31));
-    }
-
-    /// <summary>Memory storage that records every write with the size of the state it wrote.</summary>
-    private sealed class CountingStorage : IGrainStorage
-    {
-        private readonly MemoryGrainStorage _inner = new();
-
-        public ConcurrentQueue<(GrainId Grain, int Bytes)> Writes { get; } = new();
-
-        public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-            _inner.ReadStateAsync(stateName, grainId, grainState);
-
-        public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
-        {
-            Writes.Enqueue((grainId, JsonSerializer.Serialize(grainState.State).Length));
-            return _inner.WriteStateAsync(stateName, grainId, grainState);
-        }
-
-        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-            _inner.ClearStateAsync(stateName, grainId, grainState);
     }
 }

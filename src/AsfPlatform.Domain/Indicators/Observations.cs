@@ -7,6 +7,8 @@ namespace AsfPlatform.Domain.Indicators;
 public static class Observations
 {
     public static string EventSource(string id) => $"event/{id}";
+    /// <summary>Whether a source id names an information event (see <see cref="EventSource"/>).</summary>
+    public static bool IsEventSource(string sourceId) => sourceId.StartsWith("event/", StringComparison.Ordinal);
     public static string PlacementSource(string id) => $"placement/{id}";
     public static string NarrativeSource(string id) => $"milestone/{id}";
     public static string CompanySource(string id) => $"company/{id}";
