@@ -1,4 +1,7 @@
+using AsfPlatform.Access;
+using AsfPlatform.Access.Authentication;
 using AsfPlatform.Contracts;
+using AsfPlatform.Domain.Model;
 using AsfPlatform.Domain.Validation;
 using AsfPlatform.Host.Domain;
 using Microsoft.AspNetCore.Mvc;
@@ -30,6 +33,13 @@ public abstract class DomainFormPage : PageModel
 
     /// <summary>Set after a successful save.</summary>
     public string? Saved { get; protected set; }
+
+    /// <summary>Municipalities the signed-in user may record for (a partner office only its own).</summary>
+    public IReadOnlyList<KnownMunicipality> Municipalities =>
+        Kommunkod.Gavleborg.Where(m => User.CanEditMunicipality(m.Kommunkod)).ToList();
+
+    /// <summary>The kommunkod of the user's own office, to preselect in a form; null for other organisations.</summary>
+    protected string? OwnKommunkod => User.GetOrganisation() is { Kind: OrganisationKind.Kommun } office ? office.Id : null;
 
     /// <summary>Runs a change and turns every refusal into a message on the page; true when it was stored.</summary>
     protected async Task<bool> TryChangeAsync(Func<Task> change)

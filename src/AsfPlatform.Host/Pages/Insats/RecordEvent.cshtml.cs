@@ -53,10 +53,6 @@ public sealed class RecordEventModel(IGrainFactory grains, DomainWriter writer) 
     public InsatsSnapshot Insats { get; private set; } = null!;
     public IReadOnlyList<InformationEvent> Current { get; private set; } = [];
 
-    /// <summary>Municipalities the user may choose (a partner office only its own).</summary>
-    public IReadOnlyList<KnownMunicipality> Municipalities =>
-        Kommunkod.Gavleborg.Where(m => User.CanEditMunicipality(m.Kommunkod)).ToList();
-
     public bool MayRecordCountyWide => User.GetRole() == AccessRole.Förbundsadmin;
 
     public async Task<IActionResult> OnGetAsync(string owner, string insatsId, int year)
@@ -65,7 +61,7 @@ public sealed class RecordEventModel(IGrainFactory grains, DomainWriter writer) 
             return NotFound();
         Version = Insats.Version;
         Input.Date = DateOnly.FromDateTime(DateTime.Today) is var today && today.Year == year ? today : new DateOnly(year, 6, 1);
-        Input.Kommunkod = User.GetOrganisation() is { Kind: OrganisationKind.Kommun } office ? office.Id : null;
+        Input.Kommunkod = OwnKommunkod;
         return Page();
     }
 

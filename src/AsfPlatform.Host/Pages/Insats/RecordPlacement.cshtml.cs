@@ -59,9 +59,6 @@ public sealed class RecordPlacementModel(IGrainFactory grains, DomainWriter writ
     public InsatsSnapshot Insats { get; private set; } = null!;
     public IReadOnlyList<Placement> Placements { get; private set; } = [];
 
-    public IReadOnlyList<KnownMunicipality> Municipalities =>
-        Kommunkod.Gavleborg.Where(m => User.CanEditMunicipality(m.Kommunkod)).ToList();
-
     public bool MayEdit(Placement p) => User.CanEditMunicipality(p.Kommunkod);
 
     public async Task<IActionResult> OnGetAsync(string owner, string insatsId, int year, string? id)
@@ -72,7 +69,7 @@ public sealed class RecordPlacementModel(IGrainFactory grains, DomainWriter writ
         if (Placements.FirstOrDefault(p => p.Id == id) is { } existing && MayEdit(existing))
             Input = FromPlacement(existing);
         else
-            Input.Kommunkod = User.GetOrganisation() is { Kind: OrganisationKind.Kommun } office ? office.Id : null;
+            Input.Kommunkod = OwnKommunkod;
         return Page();
     }
 
