@@ -7,12 +7,6 @@ namespace AsfPlatform.Cli;
 /// <summary>Options every command accepts: which database, and the drop-in folder for report plugins.</summary>
 public sealed class GlobalOptions
 {
-    /// <summary>Configuration key of the drop-in folder (the same key the web host reads).</summary>
-    public const string PluginFolderKey = "Reporting:PluginDirectory";
-
-    /// <summary>The drop-in folder used when nothing is configured, relative to the working directory.</summary>
-    public const string DefaultPluginFolder = "plugins-dropin";
-
     public Option<string?> Database { get; } = new("--database")
     {
         Description = "SQLite-databasen att arbeta mot (fil eller anslutningssträng). Standard: samma som webbplatsen, " +
@@ -30,7 +24,7 @@ public sealed class GlobalOptions
 
     public Option<string?> Plugins { get; } = new("--plugins")
     {
-        Description = $"Mapp med tilläggsrapporter (*.dll). Standard: inställningen {PluginFolderKey}, annars ./{DefaultPluginFolder} om den finns.",
+        Description = $"Mapp med tilläggsrapporter (*.dll). Standard: inställningen {AsfPluginFolder.ConfigurationKey}, annars {AsfPluginFolder.DefaultFolderName} i repots rot om den finns.",
         HelpName = "MAPP",
         Recursive = true,
     };
@@ -72,18 +66,11 @@ public sealed class GlobalOptions
     /// </summary>
     public ReportingOptions Reporting(ParseResult parse, CliEnvironment environment)
     {
-        var options = new ReportingOptions { ApplicationDirectory = AppContext.BaseDirectory };
-        var explicitFolder = parse.GetValue(Plugins) ?? environment.Configuration[PluginFolderKey];
-        if (!string.IsNullOrWhiteSpace(explicitFolder))
+        var options = new ReportingOptions
         {
-            options.PluginDirectory = Path.GetFullPath(Path.Combine(environment.WorkingDirectory, explicitFolder));
-        }
-        else
-        {
-            var folder = Path.Combine(environment.WorkingDirectory, DefaultPluginFolder);
-            if (Directory.Exists(folder))
-                options.PluginDirectory = folder;
-        }
+            ApplicationDirectory = AppContext.BaseDirectory,
+            PluginDirectory = AsfPluginFolder.Resolve(environment.Configuration, environment.WorkingDirectory, parse.GetValue(Plugins)),
+        };
         environment.ConfigureReporting?.Invoke(options);
         return options;
     }

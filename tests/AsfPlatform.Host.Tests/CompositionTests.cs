@@ -73,5 +73,27 @@ public sealed class CompositionTests : IDisposable
         Assert.DoesNotContain("Password", new AsfStorage(true, "Host=h;Password=hemligt").Describe(), StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public void Host_and_cli_find_the_same_drop_in_folder_at_the_repository_root_and_only_when_it_exists()
+    {
+        File.WriteAllText(Path.Combine(_root.FullName, AsfDataDirectory.SolutionFile), "");
+        var hostProject = Directory.CreateDirectory(Path.Combine(_root.FullName, "src", "AsfPlatform.Host")).FullName;
+        Assert.Null(AsfPluginFolder.Resolve(Settings(), _root.FullName));
+
+        var dropIn = Directory.CreateDirectory(Path.Combine(_root.FullName, AsfPluginFolder.DefaultFolderName)).FullName;
+
+        Assert.Equal(dropIn, AsfPluginFolder.Resolve(Settings(), hostProject));   // the host starts in its project folder
+        Assert.Equal(dropIn, AsfPluginFolder.Resolve(Settings(), _root.FullName)); // asf from the repository root
+    }
+
+    [Fact]
+    public void A_configured_or_explicit_drop_in_folder_wins_and_is_taken_from_the_start_directory()
+    {
+        var configured = Settings((AsfPluginFolder.ConfigurationKey, "egna-rapporter"));
+
+        Assert.Equal(Path.Combine(_root.FullName, "egna-rapporter"), AsfPluginFolder.Resolve(configured, _root.FullName));
+        Assert.Equal(Path.Combine(_root.FullName, "annan"), AsfPluginFolder.Resolve(configured, _root.FullName, "annan"));
+    }
+
     public void Dispose() => _root.Delete(recursive: true);
 }

@@ -13,7 +13,7 @@ internal static class PlatformSetup
         {
             options.ConfigureSilo = silo => silo.AddGrain<HealthProbeGrain>();
             options.ConfigureReporting = reporting =>
-                reporting.PluginDirectory = builder.Configuration["Reporting:PluginDirectory"] is { Length: > 0 } dir ? dir : null;
+                reporting.PluginDirectory = AsfPluginFolder.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
         });
         // Registered after the runtime and the storage initializer, so both are up when it runs.
         builder.Services.AddHostedService<DatasetStartupLoader>();
