@@ -1,11 +1,11 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using AsfPlatform.Reporting;
-using DocumentFormat.OpenXml;
+using AsfPlatform.TestSupport;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
+using DocumentFormat.OpenXml;
 
 namespace AsfPlatform.Plugins.Tests;
 
@@ -111,12 +111,7 @@ public sealed partial class ReportDocument
             var pdfPath = Path.Combine(folder, name + ".pdf");
             await File.WriteAllBytesAsync(pdfPath, pdf);
             await File.WriteAllBytesAsync(Path.Combine(folder, name + ".docx"), Bytes);
-            var start = new ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, UseShellExecute = false };
-            foreach (var argument in new[] { "-layout", pdfPath, "-" })
-                start.ArgumentList.Add(argument);
-            using var process = Process.Start(start)!;
-            var text = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
+            var text = await PdfText.ExtractAsync(pdfPath);
             return Spaces().Replace(text.Replace('\u00A0', ' '), " ");
         }
         finally

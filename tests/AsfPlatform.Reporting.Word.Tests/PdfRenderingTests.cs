@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using AsfPlatform.TestSupport;
 
 namespace AsfPlatform.Reporting.Word.Tests;
 
@@ -63,14 +63,6 @@ public sealed class PdfRenderingTests
 
     private static string Normalise(string text) => text.Replace('\u00A0', ' ');
 
-    private static async Task<string> PdfToText(string pdfPath)
-    {
-        var start = new ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-layout", pdfPath, "-" })
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var text = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return System.Text.RegularExpressions.Regex.Replace(text, "[ ]{2,}", " ");
-    }
+    private static async Task<string> PdfToText(string pdfPath) =>
+        System.Text.RegularExpressions.Regex.Replace(await PdfText.ExtractAsync(pdfPath), "[ ]{2,}", " ");
 }
