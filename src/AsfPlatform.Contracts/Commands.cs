@@ -9,28 +9,36 @@ namespace AsfPlatform.Contracts;
 // thing twice (same id, same content) changes nothing, which makes imports idempotent.
 
 /// <summary>Registers or renames an owner.</summary>
+[GenerateSerializer, Immutable, Alias("asf.RegisterOwner")]
 public sealed record RegisterOwner(string Name, OwnerKind Kind, long? ExpectedVersion = null);
 
 /// <summary>Records (or replaces) the county survey of a year. Stated totals that differ from their parts are
 /// accepted and reported as data-quality findings.</summary>
+[GenerateSerializer, Immutable, Alias("asf.RecordCountySurvey")]
 public sealed record RecordCountySurvey(CountySurvey Survey, long? ExpectedVersion = null);
 
 /// <summary>Registers or updates a municipality (the kommunkod is the key).</summary>
+[GenerateSerializer, Immutable, Alias("asf.RegisterMunicipality")]
 public sealed record RegisterMunicipality(string Name, Subregion? Subregion, long? ExpectedVersion = null);
 
 /// <summary>Records or replaces (by id) a municipal milestone.</summary>
+[GenerateSerializer, Immutable, Alias("asf.RecordMunicipalMilestone")]
 public sealed record RecordMunicipalMilestone(MunicipalMilestone Milestone, long? ExpectedVersion = null);
 
 /// <summary>Registers or updates a company (the id must match the grain key).</summary>
+[GenerateSerializer, Immutable, Alias("asf.RegisterCompany")]
 public sealed record RegisterCompany(Company Company, long? ExpectedVersion = null);
 
 /// <summary>Records or replaces (by date) a company's figures.</summary>
+[GenerateSerializer, Immutable, Alias("asf.RecordCompanyFigures")]
 public sealed record RecordCompanyFigures(CompanyFigures Figures, long? ExpectedVersion = null);
 
 /// <summary>Defines or updates an insats (the id must match the grain key).</summary>
+[GenerateSerializer, Immutable, Alias("asf.DefineInsats")]
 public sealed record DefineInsats(Insats Insats, long? ExpectedVersion = null);
 
 /// <summary>Records or replaces (by id) a narrative milestone.</summary>
+[GenerateSerializer, Immutable, Alias("asf.RecordNarrativeMilestone")]
 public sealed record RecordNarrativeMilestone(NarrativeMilestone Milestone, long? ExpectedVersion = null);
 
 /// <summary>
@@ -39,16 +47,21 @@ public sealed record RecordNarrativeMilestone(NarrativeMilestone Milestone, long
 /// does not depend on any version, so offices recording events at once do not invalidate each other. Otherwise
 /// <paramref name="ExpectedVersion"/> is the event's own version (<see cref="EventSnapshot.Version"/>), not the insats'.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("asf.RecordInformationEvent")]
 public sealed record RecordInformationEvent(InformationEvent Event, long? ExpectedVersion = null, bool CreateOnly = false);
 
 /// <summary>Records or replaces (by id) a placement grant with its use and outcomes.</summary>
+[GenerateSerializer, Immutable, Alias("asf.RecordPlacement")]
 public sealed record RecordPlacement(Placement Placement, long? ExpectedVersion = null);
 
 /// <summary>Records or replaces (by id) a total stated in a source document, to be checked against the facts.</summary>
+[GenerateSerializer, Immutable, Alias("asf.RecordStatedTotal")]
 public sealed record RecordStatedTotal(StatedTotal Total, long? ExpectedVersion = null);
 
 /// <summary>Creates or replaces the content of a yearly plan.</summary>
+[GenerateSerializer, Immutable, Alias("asf.SavePlan")]
 public sealed record SavePlan(PlanContent Content, long? ExpectedVersion = null);
 
 /// <summary>Marks an activity of the plan done or not done.</summary>
+[GenerateSerializer, Immutable, Alias("asf.SetActivityDone")]
 public sealed record SetActivityDone(string ActivityId, bool Done, long? ExpectedVersion = null);

@@ -1,29 +1,35 @@
 namespace AsfPlatform.Contracts;
 
 /// <summary>
-/// Grain keys. Every key starts with the owner id, so several owners share one installation; segments carry
-/// non-hex prefixes ("k2180") so no key ever looks like a number.
+/// Grain keys. Every key starts with <see cref="Prefix"/> and the owner id, so several owners share one installation.
+/// Orleans' ADO.NET storage stores a key that parses as a hexadecimal number or a GUID as that number ("2180" and
+/// "02180" would share a row, "+" would start a key extension): the prefix's first letter is not a hex digit, so no
+/// key is ever read as a number, whatever the owner chose as its id.
 /// </summary>
 public static class GrainKeys
 {
-    /// <summary>The owner directory: the owner id itself, e.g. "finsam-gavleborg".</summary>
-    public static string Owner(string ownerId) => ownerId;
+    /// <summary>What every key starts with.</summary>
+    public const string Prefix = "owner:";
 
-    /// <summary>A municipality: "finsam-gavleborg/k2180".</summary>
-    public static string Municipality(string ownerId, string kommunkod) => $"{ownerId}/k{kommunkod}";
+    /// <summary>The owner directory: "owner:finsam-gavleborg".</summary>
+    public static string Owner(string ownerId) => Prefix + ownerId;
 
-    /// <summary>A company: "finsam-gavleborg/company/asf-gladjeverket".</summary>
-    public static string Company(string ownerId, string companyId) => $"{ownerId}/company/{companyId}";
+    /// <summary>A municipality: "owner:finsam-gavleborg/k2180".</summary>
+    public static string Municipality(string ownerId, string kommunkod) => $"{Prefix}{ownerId}/k{kommunkod}";
 
-    /// <summary>An insats: "finsam-gavleborg/asf-2016-2020".</summary>
-    public static string Insats(string ownerId, string insatsId) => $"{ownerId}/{insatsId}";
+    /// <summary>A company: "owner:finsam-gavleborg/company/asf-gladjeverket".</summary>
+    public static string Company(string ownerId, string companyId) => $"{Prefix}{ownerId}/company/{companyId}";
 
-    /// <summary>A yearly plan: "finsam-gavleborg/asf-2016-2020/2017".</summary>
-    public static string Plan(string ownerId, string insatsId, int year) => $"{ownerId}/{insatsId}/{year}";
+    /// <summary>An insats: "owner:finsam-gavleborg/asf-2016-2020".</summary>
+    public static string Insats(string ownerId, string insatsId) => $"{Prefix}{ownerId}/{insatsId}";
 
-    /// <summary>The information events of an insats in one month: "finsam-gavleborg/asf-2016-2020/events/2017-06".</summary>
-    public static string EventLog(string ownerId, string insatsId, DateOnly month) => $"{ownerId}/{insatsId}/events/{month:yyyy-MM}";
+    /// <summary>A yearly plan: "owner:finsam-gavleborg/asf-2016-2020/2017".</summary>
+    public static string Plan(string ownerId, string insatsId, int year) => $"{Prefix}{ownerId}/{insatsId}/{year}";
 
-    /// <summary>Splits a key into its segments (owner first).</summary>
-    public static string[] Segments(string key) => key.Split('/');
+    /// <summary>The information events of an insats in one month: "owner:finsam-gavleborg/asf-2016-2020/events/2017-06".</summary>
+    public static string EventLog(string ownerId, string insatsId, DateOnly month) => $"{Prefix}{ownerId}/{insatsId}/events/{month:yyyy-MM}";
+
+    /// <summary>Splits a key into its segments, owner id first (without the prefix).</summary>
+    public static string[] Segments(string key) =>
+        (key.StartsWith(Prefix, StringComparison.Ordinal) ? key[Prefix.Length..] : key).Split('/');
 }

@@ -1,9 +1,9 @@
-using AsfPlatform.Domain.Indicators;
-using AsfPlatform.Runtime;
+
 
 namespace AsfPlatform.Contracts;
 
 /// <summary>One per ASF company and owner (key: <see cref="GrainKeys.Company"/>).</summary>
+[Alias("asf.ICompanyGrain")]
 public interface ICompanyGrain : IGrainWithStringKey
 {
     /// <summary>Registers or updates the company.</summary>
@@ -14,7 +14,4 @@ public interface ICompanyGrain : IGrainWithStringKey
 
     /// <summary>The company with its figures.</summary>
     Task<CompanySnapshot> GetSnapshot();
-
-    /// <summary>Infrastructure: what this company contributes to indicators.</summary>
-    Task<IReadOnlyList<Observation>> GetObservations();
 }

@@ -1,13 +1,12 @@
-using AsfPlatform.Domain.Indicators;
 using AsfPlatform.Domain.Model;
-using AsfPlatform.Domain.Quality;
-using AsfPlatform.Runtime;
+
 
 namespace AsfPlatform.Contracts;
 
 /// <summary>One per insats (key: <see cref="GrainKeys.Insats"/>). Holds its placements, narrative milestones and
-/// stated totals, routes its events to one log per month (<see cref="IEventLogGrain"/>), and pushes each change to
+/// stated totals, routes its events to one log per month (one grain per month), and pushes each change to
 /// its yearly plans.</summary>
+[Alias("asf.IInsatsGrain")]
 public interface IInsatsGrain : IGrainWithStringKey
 {
     /// <summary>Defines or updates the insats (title, period, target groups, partners, goals).</summary>
@@ -28,7 +27,7 @@ public interface IInsatsGrain : IGrainWithStringKey
 
     /// <summary>
     /// Records or replaces an information event performed (date inside the insats period) in the log of its month
-    /// (<see cref="IEventLogGrain"/>), and answers with the event's own version. Interleaves, so events recorded at
+    /// (one grain per month), and answers with the event's own version. Interleaves, so events recorded at
     /// once share the month's next write (group commit); each returns once durable. The insats' version stays.
     /// </summary>
     [AlwaysInterleave]
@@ -51,16 +50,4 @@ public interface IInsatsGrain : IGrainWithStringKey
 
     /// <summary>All placements, by year.</summary>
     Task<IReadOnlyList<Placement>> GetPlacements();
-
-    /// <summary>Infrastructure: the stated totals and the observations of this insats' facts.</summary>
-    Task<QualityInputs> GetQualityInputs();
-
-    /// <summary>Infrastructure: what this insats' facts contribute to indicators.</summary>
-    Task<IReadOnlyList<Observation>> GetObservations();
-
-    /// <summary>Infrastructure: a plan year of this insats declares whether it reads the insats' facts.</summary>
-    Task RegisterPlan(int year, bool readsInsatsFacts);
 }
-
-/// <summary>The stated totals of an insats and the observations of its facts, to compare them.</summary>
-public sealed record QualityInputs(IReadOnlyList<StatedTotal> Stated, IReadOnlyList<Observation> Observations);

@@ -1,9 +1,9 @@
-using AsfPlatform.Domain.Indicators;
-using AsfPlatform.Runtime;
+
 
 namespace AsfPlatform.Contracts;
 
 /// <summary>One per municipality and owner (key: <see cref="GrainKeys.Municipality"/>).</summary>
+[Alias("asf.IMunicipalityGrain")]
 public interface IMunicipalityGrain : IGrainWithStringKey
 {
     /// <summary>Registers or updates the municipality.</summary>
@@ -17,7 +17,4 @@ public interface IMunicipalityGrain : IGrainWithStringKey
 
     /// <summary>The municipality with its milestones.</summary>
     Task<MunicipalitySnapshot> GetSnapshot();
-
-    /// <summary>Infrastructure: what this municipality contributes to indicators.</summary>
-    Task<IReadOnlyList<Observation>> GetObservations();
 }

@@ -1,5 +1,5 @@
 using AsfPlatform.Domain.Indicators;
-using AsfPlatform.Runtime;
+
 
 namespace AsfPlatform.Contracts;
 
@@ -8,6 +8,7 @@ namespace AsfPlatform.Contracts;
 /// indicators need, kept current by pushes from the sources, so indicator values are live and can be evaluated as
 /// of any date.
 /// </summary>
+[Alias("asf.IYearlyPlanGrain")]
 public interface IYearlyPlanGrain : IGrainWithStringKey
 {
     /// <summary>Creates or replaces the plan content; on creation it reads the facts its indicators need once.</summary>
@@ -36,12 +37,4 @@ public interface IYearlyPlanGrain : IGrainWithStringKey
 
     /// <summary>Unsubscribes an observer.</summary>
     Task Unsubscribe(IPlanObserver observer);
-
-    /// <summary>
-    /// Infrastructure: a source pushes what it now contributes; cost is proportional to the update. Pushes interleave
-    /// so that those arriving while the plan's state is being written share the next write (group commit); each
-    /// returns once a write including it is durable.
-    /// </summary>
-    [AlwaysInterleave]
-    Task ApplyObservations(ObservationUpdate update);
 }

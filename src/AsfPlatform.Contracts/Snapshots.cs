@@ -6,6 +6,7 @@ using AsfPlatform.Domain.Quality;
 namespace AsfPlatform.Contracts;
 
 /// <summary>An owner and what it holds. <paramref name="Version"/> grows with every accepted change (ETag).</summary>
+[GenerateSerializer, Immutable, Alias("asf.OwnerSnapshot")]
 public sealed record OwnerSnapshot(
     string Id,
     string? Name,
@@ -22,6 +23,7 @@ public sealed record OwnerSnapshot(
 }
 
 /// <summary>A municipality with its dated milestones.</summary>
+[GenerateSerializer, Immutable, Alias("asf.MunicipalitySnapshot")]
 public sealed record MunicipalitySnapshot(
     string Owner, string Kommunkod, string? Name, Subregion? Subregion, IReadOnlyList<MunicipalMilestone> Milestones, long Version)
 {
@@ -31,6 +33,7 @@ public sealed record MunicipalitySnapshot(
 
 /// <summary>A company with its dated figures. <c>Company.Kommunkod</c> tells partner-office authorization where it
 /// belongs.</summary>
+[GenerateSerializer, Immutable, Alias("asf.CompanySnapshot")]
 public sealed record CompanySnapshot(string Owner, string Id, Company? Company, IReadOnlyList<CompanyFigures> Figures, long Version)
 {
     /// <summary>The company's municipality, or null when not registered.</summary>
@@ -39,6 +42,7 @@ public sealed record CompanySnapshot(string Owner, string Id, Company? Company, 
 
 /// <summary>An insats with its narrative milestones, stated totals and plan years. Events and placements are read
 /// with their own methods (they can be many).</summary>
+[GenerateSerializer, Immutable, Alias("asf.InsatsSnapshot")]
 public sealed record InsatsSnapshot(
     string Owner,
     string Id,
@@ -56,6 +60,7 @@ public sealed record InsatsSnapshot(
 
 /// <summary>An information event of an insats with its own <paramref name="Version"/> (the ETag for changing it;
 /// 0 while it does not exist). Events do not change the insats' version.</summary>
+[GenerateSerializer, Immutable, Alias("asf.EventSnapshot")]
 public sealed record EventSnapshot(string Owner, string InsatsId, string EventId, InformationEvent? Event, long Version)
 {
     /// <summary>Whether the event exists.</summary>
@@ -63,6 +68,7 @@ public sealed record EventSnapshot(string Owner, string InsatsId, string EventId
 }
 
 /// <summary>A county survey as stated, with its data-quality findings.</summary>
+[GenerateSerializer, Immutable, Alias("asf.SurveySnapshot")]
 public sealed record SurveySnapshot(CountySurvey Survey, IReadOnlyList<DataQualityFinding> Findings);
 
 /// <summary>
@@ -70,6 +76,7 @@ public sealed record SurveySnapshot(CountySurvey Survey, IReadOnlyList<DataQuali
 /// into the plan year). Use <see cref="IYearlyPlanGrain.Evaluate"/> for any other date. <paramref name="Version"/>
 /// counts content edits (the ETag for editing); <paramref name="FactsVersion"/> counts fact updates pushed by sources.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("asf.PlanSnapshot")]
 public sealed record PlanSnapshot(
     string Owner,
     string InsatsId,
@@ -86,7 +93,5 @@ public sealed record PlanSnapshot(
 }
 
 /// <summary>What observers of a plan receive when its indicator values change.</summary>
+[GenerateSerializer, Immutable, Alias("asf.PlanIndicatorsChanged")]
 public sealed record PlanIndicatorsChanged(string PlanKey, long Version, long FactsVersion, DateOnly AsOf, IReadOnlyList<IndicatorEvaluation> Indicators);
-
-/// <summary>The observations one or more sources now contribute; they replace what the plan held for those sources.</summary>
-public sealed record ObservationUpdate(IReadOnlyList<string> SourceIds, IReadOnlyList<Observation> Observations);

@@ -1,15 +1,15 @@
 using AsfPlatform.Contracts;
 using AsfPlatform.Domain.Indicators;
 using AsfPlatform.Domain.Validation;
-using AsfPlatform.Runtime;
+using AsfPlatform.Grains.Infrastructure;
 
 namespace AsfPlatform.Grains;
 
 [GrainType("asf.company")]
-public sealed class CompanyGrain([PersistentState("company")] IPersistentState<CompanyState> state) : Grain, ICompanyGrain
+public sealed class CompanyGrain([PersistentState("company")] IPersistentState<CompanyState> state) : Grain, ICompanyGrain, IFactSourceGrain
 {
-    private string Owner => GrainKeys.Segments(GetPrimaryKeyString())[0];
-    private string Id => GrainKeys.Segments(GetPrimaryKeyString())[^1];
+    private string Owner => GrainKeys.Segments(this.GetPrimaryKeyString())[0];
+    private string Id => GrainKeys.Segments(this.GetPrimaryKeyString())[^1];
     private CompanyState S => state.State;
 
     public async Task<CompanySnapshot> Register(RegisterCompany command)
@@ -19,11 +19,11 @@ public sealed class CompanyGrain([PersistentState("company")] IPersistentState<C
         v.Require(c.Id == Id, "id", $"Id '{c.Id}' stämmer inte med företagets nyckel '{Id}'.");
         v.ThrowIfInvalid();
         c = c with { OrganisationNumber = OrganisationNumber.Normalize(c.OrganisationNumber) };
-        GrainSupport.CheckVersion(GetPrimaryKeyString(), command.ExpectedVersion, S.Version);
+        GrainSupport.CheckVersion(this.GetPrimaryKeyString(), command.ExpectedVersion, S.Version);
         if (S.Company is not null && GrainSupport.Same(S.Company, c)) return Snapshot();
         S.Company = c;
         await Commit();
-        await GrainFactory.GetGrain<IOwnerDirectoryGrain>(Owner).Enlist(DirectoryEntryKind.Company, Id);
+        await GrainFactory.GetGrain<IOwnerRegistryGrain>(GrainKeys.Owner(Owner)).Enlist(DirectoryEntryKind.Company, Id);
         return Snapshot();
     }
 
@@ -31,7 +31,7 @@ public sealed class CompanyGrain([PersistentState("company")] IPersistentState<C
     {
         if (S.Company is null) GrainSupport.Reject("id", $"Företaget '{Id}' är inte registrerat.");
         FactRules.CompanyFigures(command.Figures).ThrowIfInvalid();
-        GrainSupport.CheckVersion(GetPrimaryKeyString(), command.ExpectedVersion, S.Version);
+        GrainSupport.CheckVersion(this.GetPrimaryKeyString(), command.ExpectedVersion, S.Version);
         if (!GrainSupport.Upsert(S.Figures, command.Figures, f => f.Date.ToString("O"))) return Snapshot();
         S.Figures.Sort((a, b) => a.Date.CompareTo(b.Date));
         await Commit();
@@ -49,7 +49,7 @@ public sealed class CompanyGrain([PersistentState("company")] IPersistentState<C
     {
         S.Version++;
         await state.WriteStateAsync();
-        var plans = await GrainFactory.GetGrain<IOwnerDirectoryGrain>(Owner).GetSubscribers(MetricSource.Company);
+        var plans = await GrainFactory.GetGrain<IOwnerRegistryGrain>(GrainKeys.Owner(Owner)).GetSubscribers(MetricSource.Company);
         await GrainSupport.Push(GrainFactory, plans, new([Observations.CompanySource(Id)], Observe()));
     }
 

@@ -1,6 +1,6 @@
 using AsfPlatform.Contracts;
 using AsfPlatform.Domain.Model;
-using AsfPlatform.Runtime;
+using AsfPlatform.Grains.Infrastructure;
 
 namespace AsfPlatform.Grains;
 
@@ -17,7 +17,7 @@ public sealed class EventLogGrain([PersistentState("events")] IPersistentState<E
         var i = Events.FindIndex(s => s.Event.Id == informationEvent.Id);
         if (createOnly && i >= 0) throw new AlreadyExistsException($"Aktiviteten '{informationEvent.Id}'");
         var current = i >= 0 ? Events[i].Version : 0;
-        GrainSupport.CheckVersion(GetPrimaryKeyString(), expectedVersion, current);
+        GrainSupport.CheckVersion(this.GetPrimaryKeyString(), expectedVersion, current);
         if (i >= 0 && GrainSupport.Same(Events[i].Event, informationEvent)) return new(current, false);
         var stored = new StoredEvent(informationEvent, current + 1);
         if (i >= 0) Events[i] = stored; else Events.Add(stored);
@@ -34,7 +34,7 @@ public sealed class EventLogGrain([PersistentState("events")] IPersistentState<E
     public async Task<bool> Remove(string eventId, long? expectedVersion)
     {
         var i = Events.FindIndex(s => s.Event.Id == eventId);
-        GrainSupport.CheckVersion(GetPrimaryKeyString(), expectedVersion, i >= 0 ? Events[i].Version : 0);
+        GrainSupport.CheckVersion(this.GetPrimaryKeyString(), expectedVersion, i >= 0 ? Events[i].Version : 0);
         if (i < 0) return false;
         Events.RemoveAt(i);
         await Persist();

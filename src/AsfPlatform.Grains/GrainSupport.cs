@@ -1,7 +1,7 @@
 using System.Text.Json;
 using AsfPlatform.Contracts;
 using AsfPlatform.Domain.Validation;
-using AsfPlatform.Runtime;
+using AsfPlatform.Grains.Infrastructure;
 
 namespace AsfPlatform.Grains;
 
@@ -33,5 +33,5 @@ internal static class GrainSupport
 
     /// <summary>Sends one source's new observations to the plans that read them.</summary>
     public static Task Push(IGrainFactory factory, IEnumerable<string> planKeys, ObservationUpdate update) =>
-        Task.WhenAll(planKeys.Select(k => factory.GetGrain<IYearlyPlanGrain>(k).ApplyObservations(update)));
+        Task.WhenAll(planKeys.Select(k => factory.GetGrain<IPlanFactsGrain>(k).ApplyObservations(update)));
 }

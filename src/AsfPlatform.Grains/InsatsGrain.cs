@@ -2,31 +2,31 @@ using AsfPlatform.Contracts;
 using AsfPlatform.Domain.Indicators;
 using AsfPlatform.Domain.Model;
 using AsfPlatform.Domain.Validation;
-using AsfPlatform.Runtime;
+using AsfPlatform.Grains.Infrastructure;
 
 namespace AsfPlatform.Grains;
 
 [GrainType("asf.insats")]
-public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<InsatsState> state) : Grain, IInsatsGrain
+public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<InsatsState> state) : Grain, IInsatsGrain, IInsatsFactsGrain
 {
     // Every write goes through one writer: events recorded (interleaved) during a write share the next one.
     private CoalescingWriter? _writer;
     private Task<Dictionary<string, string>>? _eventIndex;
 
-    private string Owner => GrainKeys.Segments(GetPrimaryKeyString())[0];
-    private string Id => GrainKeys.Segments(GetPrimaryKeyString())[1];
+    private string Owner => GrainKeys.Segments(this.GetPrimaryKeyString())[0];
+    private string Id => GrainKeys.Segments(this.GetPrimaryKeyString())[1];
     private InsatsState S => state.State;
 
     public async Task<InsatsSnapshot> Define(DefineInsats command)
     {
         var i = command.Insats;
         FactRules.Insats(i).Require(i.Id == Id, "id", $"Id '{i.Id}' stämmer inte med insatsens nyckel '{Id}'.").ThrowIfInvalid();
-        GrainSupport.CheckVersion(GetPrimaryKeyString(), command.ExpectedVersion, S.Version);
+        GrainSupport.CheckVersion(this.GetPrimaryKeyString(), command.ExpectedVersion, S.Version);
         if (S.Insats is not null && GrainSupport.Same(S.Insats, i)) return await Snapshot();
         S.Insats = i;
         S.Version++;
         await Persist();
-        await GrainFactory.GetGrain<IOwnerDirectoryGrain>(Owner).Enlist(DirectoryEntryKind.Insats, Id);
+        await GrainFactory.GetGrain<IOwnerRegistryGrain>(GrainKeys.Owner(Owner)).Enlist(DirectoryEntryKind.Insats, Id);
         return await Snapshot();
     }
 
@@ -94,7 +94,7 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
         var index = await EventIndex();
         if (!index.TryGetValue(eventId, out var month))
         {
-            GrainSupport.CheckVersion(GetPrimaryKeyString(), expectedVersion, 0);
+            GrainSupport.CheckVersion(this.GetPrimaryKeyString(), expectedVersion, 0);
             return await Snapshot();
         }
         if (!await Log(month).Remove(eventId, expectedVersion)) return await Snapshot();
@@ -140,7 +140,7 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
         Dictionary<string, string> index)
     {
         var current = await Log(from).Get(e.Id);
-        GrainSupport.CheckVersion(GetPrimaryKeyString(), expected, current?.Version ?? 0);
+        GrainSupport.CheckVersion(this.GetPrimaryKeyString(), expected, current?.Version ?? 0);
         var stored = new StoredEvent(e, (current?.Version ?? 0) + 1);
         await EnlistMonth(to);
         await Log(to).Adopt(stored);
@@ -206,7 +206,7 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
     {
         if (S.Insats is null) GrainSupport.Reject("insats", $"Insatsen '{Id}' är inte definierad.");
         validate(S.Insats!).ThrowIfInvalid();
-        GrainSupport.CheckVersion(GetPrimaryKeyString(), expectedVersion, S.Version);
+        GrainSupport.CheckVersion(this.GetPrimaryKeyString(), expectedVersion, S.Version);
         if (!GrainSupport.Upsert(list, item, id)) return await Snapshot();
         S.Version++;
         await Persist();

@@ -2,27 +2,27 @@ using AsfPlatform.Contracts;
 using AsfPlatform.Domain.Indicators;
 using AsfPlatform.Domain.Model;
 using AsfPlatform.Domain.Validation;
-using AsfPlatform.Runtime;
+using AsfPlatform.Grains.Infrastructure;
 
 namespace AsfPlatform.Grains;
 
 [GrainType("asf.municipality")]
 public sealed class MunicipalityGrain([PersistentState("municipality")] IPersistentState<MunicipalityState> state)
-    : Grain, IMunicipalityGrain
+    : Grain, IMunicipalityGrain, IFactSourceGrain
 {
-    private string Owner => GrainKeys.Segments(GetPrimaryKeyString())[0];
-    private string Code => GrainKeys.Segments(GetPrimaryKeyString())[1][1..];
+    private string Owner => GrainKeys.Segments(this.GetPrimaryKeyString())[0];
+    private string Code => GrainKeys.Segments(this.GetPrimaryKeyString())[1][1..];
     private MunicipalityState S => state.State;
 
     public async Task<MunicipalitySnapshot> Register(RegisterMunicipality command)
     {
         var m = new Municipality(Code, command.Name?.Trim() ?? "", command.Subregion ?? Kommunkod.SubregionOf(Code));
         FactRules.Municipality(m).ThrowIfInvalid();
-        GrainSupport.CheckVersion(GetPrimaryKeyString(), command.ExpectedVersion, S.Version);
+        GrainSupport.CheckVersion(this.GetPrimaryKeyString(), command.ExpectedVersion, S.Version);
         if (S.Name == m.Name && S.Subregion == m.Subregion) return Snapshot();
         (S.Name, S.Subregion) = (m.Name, m.Subregion);
         await Commit();
-        await GrainFactory.GetGrain<IOwnerDirectoryGrain>(Owner).Enlist(DirectoryEntryKind.Municipality, Code);
+        await GrainFactory.GetGrain<IOwnerRegistryGrain>(GrainKeys.Owner(Owner)).Enlist(DirectoryEntryKind.Municipality, Code);
         return Snapshot();
     }
 
@@ -30,7 +30,7 @@ public sealed class MunicipalityGrain([PersistentState("municipality")] IPersist
     {
         RequireRegistered();
         FactRules.MunicipalMilestone(command.Milestone).ThrowIfInvalid();
-        GrainSupport.CheckVersion(GetPrimaryKeyString(), command.ExpectedVersion, S.Version);
+        GrainSupport.CheckVersion(this.GetPrimaryKeyString(), command.ExpectedVersion, S.Version);
         if (!GrainSupport.Upsert(S.Milestones, command.Milestone, x => x.Id)) return Snapshot();
         S.Milestones.Sort((a, b) => a.Date.CompareTo(b.Date));
         await Commit();
@@ -39,7 +39,7 @@ public sealed class MunicipalityGrain([PersistentState("municipality")] IPersist
 
     public async Task<MunicipalitySnapshot> RemoveMilestone(string milestoneId, long? expectedVersion = null)
     {
-        GrainSupport.CheckVersion(GetPrimaryKeyString(), expectedVersion, S.Version);
+        GrainSupport.CheckVersion(this.GetPrimaryKeyString(), expectedVersion, S.Version);
         if (S.Milestones.RemoveAll(x => x.Id == milestoneId) == 0) return Snapshot();
         await Commit();
         return Snapshot();
@@ -57,7 +57,7 @@ public sealed class MunicipalityGrain([PersistentState("municipality")] IPersist
     {
         S.Version++;
         await state.WriteStateAsync();
-        var plans = await GrainFactory.GetGrain<IOwnerDirectoryGrain>(Owner).GetSubscribers(MetricSource.Municipality);
+        var plans = await GrainFactory.GetGrain<IOwnerRegistryGrain>(GrainKeys.Owner(Owner)).GetSubscribers(MetricSource.Municipality);
         await GrainSupport.Push(GrainFactory, plans, new([Observations.MunicipalitySource(Code)], Observe()));
     }
 

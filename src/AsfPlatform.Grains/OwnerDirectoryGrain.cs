@@ -3,15 +3,15 @@ using AsfPlatform.Domain.Indicators;
 using AsfPlatform.Domain.Model;
 using AsfPlatform.Domain.Quality;
 using AsfPlatform.Domain.Validation;
-using AsfPlatform.Runtime;
+using AsfPlatform.Grains.Infrastructure;
 
 namespace AsfPlatform.Grains;
 
 [GrainType("asf.owner")]
 public sealed class OwnerDirectoryGrain([PersistentState("owner")] IPersistentState<OwnerDirectoryState> state)
-    : Grain, IOwnerDirectoryGrain
+    : Grain, IOwnerDirectoryGrain, IOwnerRegistryGrain
 {
-    private string Owner => GetPrimaryKeyString();
+    private string Owner => GrainKeys.Segments(this.GetPrimaryKeyString())[0];
     private OwnerDirectoryState S => state.State;
 
     public async Task<OwnerSnapshot> Register(RegisterOwner command)
@@ -56,7 +56,7 @@ public sealed class OwnerDirectoryGrain([PersistentState("owner")] IPersistentSt
         var surveyObservations = S.Surveys.SelectMany(Observations.FromSurvey).ToList();
         foreach (var id in S.Insatser.Where(i => insatsId is null || i == insatsId))
         {
-            var inputs = await GrainFactory.GetGrain<IInsatsGrain>(GrainKeys.Insats(Owner, id)).GetQualityInputs();
+            var inputs = await GrainFactory.GetGrain<IInsatsFactsGrain>(GrainKeys.Insats(Owner, id)).GetQualityInputs();
             var observations = inputs.Observations.Concat(surveyObservations).ToList();
             findings.AddRange(DataQuality.Check(inputs.Stated, observations).Select(f => f with { Id = $"{id}/{f.Id}" }));
         }

@@ -1,4 +1,5 @@
 using AsfPlatform.Contracts;
+using AsfPlatform.Grains.Infrastructure;
 using AsfPlatform.Domain.Indicators;
 using AsfPlatform.Domain.Model;
 using AsfPlatform.Domain.Plans;

@@ -2,8 +2,8 @@ using AsfPlatform.Contracts;
 using AsfPlatform.Domain.Indicators;
 using AsfPlatform.Domain.Plans;
 using AsfPlatform.Domain.Validation;
-using AsfPlatform.Runtime;
-using AsfPlatform.Runtime.Utilities;
+using AsfPlatform.Grains.Infrastructure;
+using Orleans.Utilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -23,7 +23,7 @@ namespace AsfPlatform.Grains;
 public sealed class YearlyPlanGrain(
     [PersistentState("plan")] IPersistentState<YearlyPlanState> state,
     TimeProvider? time = null,
-    ILogger<YearlyPlanGrain>? logger = null) : Grain, IYearlyPlanGrain
+    ILogger<YearlyPlanGrain>? logger = null) : Grain, IYearlyPlanGrain, IPlanFactsGrain
 {
     private readonly ObserverManager<IPlanObserver> _observers =
         new(TimeSpan.FromMinutes(10), (ILogger?)logger ?? NullLogger.Instance);
@@ -34,7 +34,7 @@ public sealed class YearlyPlanGrain(
     private readonly List<Observation> _events = [];
     private Task? _eventsRead;
 
-    private string Key => GetPrimaryKeyString();
+    private string Key => this.GetPrimaryKeyString();
     private string Owner => GrainKeys.Segments(Key)[0];
     private string InsatsId => GrainKeys.Segments(Key)[1];
     private int Year => int.Parse(GrainKeys.Segments(Key)[2]);
@@ -115,7 +115,7 @@ public sealed class YearlyPlanGrain(
 
     public Task Subscribe(IPlanObserver observer)
     {
-        _observers.Subscribe(observer);
+        _observers.Subscribe(observer, observer);
         return Task.CompletedTask;
     }
 
@@ -195,7 +195,7 @@ public sealed class YearlyPlanGrain(
         if (S.Content is not { } content || !SourcesOf(content).Contains(MetricSource.Insats)) return;
         await HoldingPushes(async () =>
         {
-            var read = await GrainFactory.GetGrain<IInsatsGrain>(GrainKeys.Insats(Owner, InsatsId)).GetObservations();
+            var read = await GrainFactory.GetGrain<IInsatsFactsGrain>(GrainKeys.Insats(Owner, InsatsId)).GetObservations();
             _events.Clear();
             _events.AddRange(read.Where(o => Observations.IsEventSource(o.SourceId) && content.Metrics.Contains(o.Metric)));
         });
@@ -256,29 +256,29 @@ public sealed class YearlyPlanGrain(
 
     private async Task Register(IReadOnlyList<MetricSource> sources)
     {
-        var directory = GrainFactory.GetGrain<IOwnerDirectoryGrain>(Owner);
+        var directory = GrainFactory.GetGrain<IOwnerRegistryGrain>(GrainKeys.Owner(Owner));
         await directory.Enlist(DirectoryEntryKind.Plan, Key);
         await directory.Subscribe(Key, sources);
-        await GrainFactory.GetGrain<IInsatsGrain>(GrainKeys.Insats(Owner, InsatsId)).RegisterPlan(Year, sources.Contains(MetricSource.Insats));
+        await GrainFactory.GetGrain<IInsatsFactsGrain>(GrainKeys.Insats(Owner, InsatsId)).RegisterPlan(Year, sources.Contains(MetricSource.Insats));
     }
 
     /// <summary>Reads every source once (on creation or when the indicators change what they read).</summary>
     private async Task<List<Observation>> ReadSources(IReadOnlyList<MetricSource> sources, IReadOnlySet<MetricKind> metrics)
     {
-        var directory = GrainFactory.GetGrain<IOwnerDirectoryGrain>(Owner);
+        var directory = GrainFactory.GetGrain<IOwnerRegistryGrain>(GrainKeys.Owner(Owner));
         var all = new List<Observation>();
         if (sources.Contains(MetricSource.Insats))
-            all.AddRange(await GrainFactory.GetGrain<IInsatsGrain>(GrainKeys.Insats(Owner, InsatsId)).GetObservations());
+            all.AddRange(await GrainFactory.GetGrain<IInsatsFactsGrain>(GrainKeys.Insats(Owner, InsatsId)).GetObservations());
         if (sources.Contains(MetricSource.Survey)) all.AddRange(await directory.GetSurveyObservations());
         if (sources.Contains(MetricSource.Company) || sources.Contains(MetricSource.Municipality))
         {
-            var owner = await directory.GetSnapshot();
+            var owner = await GrainFactory.GetGrain<IOwnerDirectoryGrain>(GrainKeys.Owner(Owner)).GetSnapshot();
             if (sources.Contains(MetricSource.Company))
                 foreach (var c in owner.Companies)
-                    all.AddRange(await GrainFactory.GetGrain<ICompanyGrain>(GrainKeys.Company(Owner, c)).GetObservations());
+                    all.AddRange(await GrainFactory.GetGrain<ICompanyGrain>(GrainKeys.Company(Owner, c)).AsReference<IFactSourceGrain>().GetObservations());
             if (sources.Contains(MetricSource.Municipality))
                 foreach (var m in owner.Municipalities)
-                    all.AddRange(await GrainFactory.GetGrain<IMunicipalityGrain>(GrainKeys.Municipality(Owner, m)).GetObservations());
+                    all.AddRange(await GrainFactory.GetGrain<IMunicipalityGrain>(GrainKeys.Municipality(Owner, m)).AsReference<IFactSourceGrain>().GetObservations());
         }
         return all.Where(o => metrics.Contains(o.Metric)).ToList();
     }

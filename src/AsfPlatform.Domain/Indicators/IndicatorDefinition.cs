@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace AsfPlatform.Domain.Indicators;
 
 [JsonConverter(typeof(JsonStringEnumConverter<IndicatorKind>))]
+[GenerateSerializer, Alias("asf.IndicatorKind")]
 public enum IndicatorKind
 {
     /// <summary>Sum of a flow metric over the period (e.g. events held in 2017).</summary>
@@ -18,16 +19,20 @@ public enum IndicatorKind
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<Direction>))]
+[GenerateSerializer, Alias("asf.Direction")]
 public enum Direction { Increase, Decrease }
 
 [JsonConverter(typeof(JsonStringEnumConverter<ScopeLevel>))]
+[GenerateSerializer, Alias("asf.ScopeLevel")]
 public enum ScopeLevel { County, Subregion, Municipality }
 
 /// <summary>Where an indicator's value comes from: a metric, an optional denominator (rates) and optional categories
 /// (event types, referrers "af"/"kommun"/"ovrig", milestone tags).</summary>
+[GenerateSerializer, Immutable, Alias("asf.IndicatorSource")]
 public sealed record IndicatorSource(MetricKind Metric, MetricKind? Denominator = null, IReadOnlyList<string>? Categories = null);
 
 /// <summary>County, a subregion (Code = "Halsingland"/"Gastrikland") or a municipality (Code = kommunkod).</summary>
+[GenerateSerializer, Immutable, Alias("asf.IndicatorScope")]
 public sealed record IndicatorScope(ScopeLevel Level, string? Code = null)
 {
     [System.Text.Json.Serialization.JsonIgnore]
@@ -35,12 +40,14 @@ public sealed record IndicatorScope(ScopeLevel Level, string? Code = null)
 }
 
 /// <summary>An intermediate target on the way (e.g. +5 % by 2018 on the way to +15 % by 2020).</summary>
+[GenerateSerializer, Immutable, Alias("asf.IndicatorMilestone")]
 public sealed record IndicatorMilestone(DateOnly Date, decimal Target);
 
 /// <summary>
 /// An indicator of a yearly plan. Values are never typed in: they are computed from <see cref="Source"/>. A null
 /// <see cref="BaselineValue"/> with a <see cref="BaselineDate"/> means "measure the baseline from the facts".
 /// </summary>
+[GenerateSerializer, Immutable, Alias("asf.IndicatorDefinition")]
 public sealed record IndicatorDefinition(
     string Id,
     string Title,

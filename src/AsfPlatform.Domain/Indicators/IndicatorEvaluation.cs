@@ -3,16 +3,20 @@ using System.Text.Json.Serialization;
 namespace AsfPlatform.Domain.Indicators;
 
 [JsonConverter(typeof(JsonStringEnumConverter<IndicatorStatus>))]
+[GenerateSerializer, Alias("asf.IndicatorStatus")]
 public enum IndicatorStatus { Achieved, OnTrack, AtRisk, OffTrack, NoData }
 
 /// <summary>A measured value: total, split by sex where the source has it, and which sources contributed.</summary>
+[GenerateSerializer, Immutable, Alias("asf.MeasuredValue")]
 public sealed record MeasuredValue(decimal Value, int? Women, int? Men, IReadOnlyList<string> Contributors);
 
+[GenerateSerializer, Immutable, Alias("asf.MilestoneEvaluation")]
 public sealed record MilestoneEvaluation(DateOnly Date, decimal Target, decimal? Value, bool? Met);
 
 /// <summary>An indicator evaluated as of a date.</summary>
 /// <param name="Expected">Where the straight path from baseline to target (through milestones) is at the date.</param>
 /// <param name="PercentOfTargetMet">(value − baseline) / (target − baseline) × 100; correct for decreasing targets.</param>
+[GenerateSerializer, Immutable, Alias("asf.IndicatorEvaluation")]
 public sealed record IndicatorEvaluation(
     string IndicatorId,
     string Title,

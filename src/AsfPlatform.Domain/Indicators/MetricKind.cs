@@ -4,6 +4,7 @@ namespace AsfPlatform.Domain.Indicators;
 
 /// <summary>A measurable quantity that facts contribute to and indicators are computed from.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<MetricKind>))]
+[GenerateSerializer, Alias("asf.MetricKind")]
 public enum MetricKind
 {
     // Information events (flow); category = event type.
@@ -41,6 +42,7 @@ public enum MetricKind
 }
 
 /// <summary>How observations of a metric add up.</summary>
+[GenerateSerializer, Alias("asf.MetricMode")]
 public enum MetricMode
 {
     /// <summary>Summed over a period (counts of things that happened).</summary>
@@ -50,6 +52,7 @@ public enum MetricMode
 }
 
 /// <summary>Which grain produces a metric, so a plan knows whom to subscribe to.</summary>
+[GenerateSerializer, Alias("asf.MetricSource")]
 public enum MetricSource { Insats, Company, Municipality, Survey }
 
 public static class MetricCatalog

@@ -5,6 +5,7 @@ namespace AsfPlatform.Domain.Indicators;
 /// changes (e.g. "company/asf-x", "survey/2017"); <paramref name="Series"/> groups stock values over time (e.g. the
 /// survey's Hälsingland company count): a stock is the sum over series of each series' latest value.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("asf.Observation")]
 public sealed record Observation(
     MetricKind Metric,
     string SourceId,

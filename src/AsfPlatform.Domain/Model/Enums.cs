@@ -5,15 +5,19 @@ namespace AsfPlatform.Domain.Model;
 // Enums are stored and exchanged by name (not number) so data files stay readable and reordering is harmless.
 
 [JsonConverter(typeof(JsonStringEnumConverter<OwnerKind>))]
+[GenerateSerializer, Alias("asf.OwnerKind")]
 public enum OwnerKind { Samordningsforbund, Region }
 
 [JsonConverter(typeof(JsonStringEnumConverter<Subregion>))]
+[GenerateSerializer, Alias("asf.Subregion")]
 public enum Subregion { Halsingland, Gastrikland }
 
 [JsonConverter(typeof(JsonStringEnumConverter<LegalForm>))]
+[GenerateSerializer, Alias("asf.LegalForm")]
 public enum LegalForm { EkonomiskForening, IdeellForening, Aktiebolag, Stiftelse, Annan }
 
 [JsonConverter(typeof(JsonStringEnumConverter<MunicipalMilestoneKind>))]
+[GenerateSerializer, Alias("asf.MunicipalMilestoneKind")]
 public enum MunicipalMilestoneKind
 {
     PolicyAdopted,
@@ -29,6 +33,7 @@ public enum MunicipalMilestoneKind
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<EventType>))]
+[GenerateSerializer, Alias("asf.EventType")]
 public enum EventType
 {
     Frukostmote, Seminarium, Konferens, Workshop, Massa, Utbildning, Studieresa, Dialogmote, Informationsmote,

@@ -3,21 +3,26 @@ namespace AsfPlatform.Domain.Model;
 // The dated facts the platform follows up. They are immutable; grains keep them and turn them into observations.
 
 /// <summary>An owner: a samordningsförbund or a region. Every other key is scoped by the owner id.</summary>
+[GenerateSerializer, Immutable, Alias("asf.Owner")]
 public sealed record Owner(string Id, string Name, OwnerKind Kind);
 
+[GenerateSerializer, Immutable, Alias("asf.Municipality")]
 public sealed record Municipality(string Kommunkod, string Name, Subregion? Subregion);
 
 /// <summary>A dated step in a municipality's work with ASF (policy adopted, support structure joined, ...).</summary>
+[GenerateSerializer, Immutable, Alias("asf.MunicipalMilestone")]
 public sealed record MunicipalMilestone(
     string Id, MunicipalMilestoneKind Kind, DateOnly Date, string Title, string? DecidingBody = null, string? Note = null);
 
 /// <summary>Tillväxtverket's four criteria of an ASF.</summary>
+[GenerateSerializer, Immutable, Alias("asf.DefinitionCriteria")]
 public sealed record DefinitionCriteria(bool IntegrationAim, bool Participation, bool ProfitsReinvested, bool Independent)
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public bool All => IntegrationAim && Participation && ProfitsReinvested && Independent;
 }
 
+[GenerateSerializer, Immutable, Alias("asf.Company")]
 public sealed record Company(
     string Id,
     string Name,
@@ -31,6 +36,7 @@ public sealed record Company(
     string? Note = null);
 
 /// <summary>A company's figures at a date: employed by sex, participants in measures by referrer.</summary>
+[GenerateSerializer, Immutable, Alias("asf.CompanyFigures")]
 public sealed record CompanyFigures(
     DateOnly Date,
     int EmployedWomen,
@@ -40,6 +46,7 @@ public sealed record CompanyFigures(
     int ParticipantsMunicipality,
     int ParticipantsOther);
 
+[GenerateSerializer, Immutable, Alias("asf.Insats")]
 public sealed record Insats(
     string Id,
     string Title,
@@ -52,11 +59,14 @@ public sealed record Insats(
 
 /// <summary>A milestone in the insats narrative (final report). Date is null when the source gives only the year.
 /// <paramref name="Tag"/> lets yes/no indicators refer to it (e.g. "lansrad").</summary>
+[GenerateSerializer, Immutable, Alias("asf.NarrativeMilestone")]
 public sealed record NarrativeMilestone(string Id, int Year, DateOnly? Date, string Text, string? Tag = null);
 
 /// <summary>Audience counts of an information event; null means not reported.</summary>
+[GenerateSerializer, Immutable, Alias("asf.Audience")]
 public sealed record Audience(int? Politicians = null, int? Employees = null, int? Organisations = null, int? Others = null);
 
+[GenerateSerializer, Immutable, Alias("asf.InformationEvent")]
 public sealed record InformationEvent(
     string Id,
     DateOnly Date,
@@ -73,6 +83,7 @@ public sealed record InformationEvent(
 }
 
 /// <summary>A grant of supervised places at ASF to a municipality for a year, with use and outcomes once known.</summary>
+[GenerateSerializer, Immutable, Alias("asf.Placement")]
 public sealed record Placement(
     string Id,
     int Year,
@@ -84,20 +95,24 @@ public sealed record Placement(
     PlacementOutcomes? Outcomes = null,
     string? Note = null);
 
+[GenerateSerializer, Immutable, Alias("asf.PlacementUse")]
 public sealed record PlacementUse(int PlacesUsed, int Participants, int ParticipantsWomen, int ParticipantsMen, int? Days = null);
 
+[GenerateSerializer, Immutable, Alias("asf.PlacementOutcomes")]
 public sealed record PlacementOutcomes(int Work = 0, int Studies = 0, int Af = 0, int BackToPublicSupport = 0, int Continued = 0)
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public int Total => Work + Studies + Af + BackToPublicSupport + Continued;
 }
 
+[GenerateSerializer, Immutable, Alias("asf.SubregionCount")]
 public sealed record SubregionCount(Subregion Subregion, int Companies);
 
 /// <summary>
 /// County-level yearly figures, for years where no per-company figures exist. Stated totals are kept as the source
 /// gave them; the platform computes totals from the parts and reports any difference as a data-quality finding.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("asf.CountySurvey")]
 public sealed record CountySurvey(
     int Year,
     DateOnly Date,

@@ -1,6 +1,7 @@
 namespace AsfPlatform.Domain.Model;
 
 /// <summary>A municipality of the reference table.</summary>
+[GenerateSerializer, Immutable, Alias("asf.KnownMunicipality")]
 public sealed record KnownMunicipality(string Kommunkod, string Name, Subregion? Subregion);
 
 /// <summary>Kommunkod (four digits: county code + municipality number) and the Gävleborg reference table.</summary>

@@ -3,20 +3,26 @@ using AsfPlatform.Domain.Indicators;
 namespace AsfPlatform.Domain.Plans;
 
 /// <summary>A numbered section of the handlingsplan ("1.2 Dubbla affärsidéer"), editable text.</summary>
+[GenerateSerializer, Immutable, Alias("asf.PlanSection")]
 public sealed record PlanSection(string Number, string Title, string Text);
 
 /// <summary>A process goal (processmål), e.g. "3.2.1".</summary>
+[GenerateSerializer, Immutable, Alias("asf.ProcessGoal")]
 public sealed record ProcessGoal(string Id, string Text);
 
 /// <summary>A row of Bilaga 1 Aktivitetsplan: Aktivitet | Hur | Ansvarig | När, under a process goal.</summary>
+[GenerateSerializer, Immutable, Alias("asf.PlanActivity")]
 public sealed record PlanActivity(string Id, string GoalId, string Activity, string How, string Responsible, string When, bool Done = false);
 
+[GenerateSerializer, Immutable, Alias("asf.BudgetLine")]
 public sealed record BudgetLine(string Id, string Title, decimal Amount);
 
 /// <summary>An organisation role stored by title only (no names or contact details of persons).</summary>
+[GenerateSerializer, Immutable, Alias("asf.OrganisationRole")]
 public sealed record OrganisationRole(string Role, string Title);
 
 /// <summary>The editable content of a yearly plan.</summary>
+[GenerateSerializer, Immutable, Alias("asf.PlanContent")]
 public sealed record PlanContent(
     string Title,
     IReadOnlyList<PlanSection> Sections,

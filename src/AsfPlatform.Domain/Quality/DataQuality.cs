@@ -7,9 +7,11 @@ namespace AsfPlatform.Domain.Quality;
 /// A total stated in a source document for a period (e.g. "23 handledda placeringar" 2016–2018), kept as stated and
 /// checked against the sum of the recorded facts.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("asf.StatedTotal")]
 public sealed record StatedTotal(string Id, string Label, MetricKind Metric, DateOnly From, DateOnly To, decimal Value, string Source);
 
 /// <summary>A stated figure that differs from the sum of its parts. The figure was accepted as stated.</summary>
+[GenerateSerializer, Immutable, Alias("asf.DataQualityFinding")]
 public sealed record DataQualityFinding(string Id, string Subject, string Field, decimal Stated, decimal Computed, string Message);
 
 public static class DataQuality

@@ -1,7 +1,7 @@
 using AsfPlatform.Domain.Model;
-using AsfPlatform.Runtime;
 
-namespace AsfPlatform.Contracts;
+
+namespace AsfPlatform.Grains.Infrastructure;
 
 /// <summary>
 /// Infrastructure: the information events of one insats in one calendar month (key: <see cref="GrainKeys.EventLog"/>),
@@ -9,6 +9,7 @@ namespace AsfPlatform.Contracts;
 /// event ids unique across months and pushes changes to the plans. Splitting the events by month keeps each durable
 /// write small however many events an insats collects.
 /// </summary>
+[Alias("asf.IEventLogGrain")]
 public interface IEventLogGrain : IGrainWithStringKey
 {
     /// <summary>
@@ -33,7 +34,9 @@ public interface IEventLogGrain : IGrainWithStringKey
 }
 
 /// <summary>An information event with its own version (the ETag for changing it).</summary>
+[GenerateSerializer, Immutable, Alias("asf.StoredEvent")]
 public sealed record StoredEvent(InformationEvent Event, long Version);
 
 /// <summary>The outcome of recording an event: its version now and whether anything changed.</summary>
+[GenerateSerializer, Immutable, Alias("asf.EventWrite")]
 public sealed record EventWrite(long Version, bool Changed);
