@@ -1,4 +1,4 @@
-using AsfPlatform.Persistence.AdoNet;
+using AsfPlatform.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
@@ -18,8 +18,8 @@ public sealed record AsfStorage(bool IsPostgres, string ConnectionString)
     /// <summary>The default SQLite file name inside the data folder.</summary>
     public const string DefaultFileName = "asf.db";
 
-    /// <summary>The ADO.NET invariant ("Microsoft.Data.Sqlite" or "Npgsql").</summary>
-    public string Invariant => IsPostgres ? AdoNetGrainStorageOptions.PostgresInvariant : AdoNetGrainStorageOptions.SqliteInvariant;
+    /// <summary>The ADO.NET invariant Orleans' providers load the driver by (<see cref="AdoNetInvariants"/>).</summary>
+    public string OrleansInvariant => IsPostgres ? AdoNetInvariants.PostgreSql : AdoNetInvariants.Sqlite;
 
     /// <summary>"Sqlite" or "PostgreSql".</summary>
     public string Provider => IsPostgres ? "PostgreSql" : "Sqlite";

@@ -1,5 +1,5 @@
 using AsfPlatform.Contracts;
-using AsfPlatform.Runtime;
+using Orleans;
 
 namespace AsfPlatform.Dataset;
 

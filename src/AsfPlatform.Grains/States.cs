@@ -7,74 +7,116 @@ using AsfPlatform.Domain.Quality;
 
 namespace AsfPlatform.Grains;
 
-// Grain states: small (one per municipality, company, insats, plan year), public settable properties, serialized
-// with System.Text.Json. SchemaVersion lets a later version migrate stored states.
+// Grain states: small (one per municipality, company, insats, plan year), public settable properties, stored as
+// System.Text.Json (readable, no type names). SchemaVersion lets a later version migrate stored states. They also
+// carry Orleans' serialization attributes so a write can take a cheap deep copy (see SnapshotGrainStorage).
 
+[GenerateSerializer, Alias("asf.OwnerDirectoryState")]
 public sealed class OwnerDirectoryState
 {
+    [Id(0)]
     public int SchemaVersion { get; set; } = 1;
+    [Id(1)]
     public long Version { get; set; }
+    [Id(2)]
     public string? Name { get; set; }
+    [Id(3)]
     public OwnerKind? Kind { get; set; }
+    [Id(4)]
     public List<string> Municipalities { get; set; } = [];
+    [Id(5)]
     public List<string> Companies { get; set; } = [];
+    [Id(6)]
     public List<string> Insatser { get; set; } = [];
+    [Id(7)]
     public List<string> Plans { get; set; } = [];
+    [Id(8)]
     public List<CountySurvey> Surveys { get; set; } = [];
     /// <summary>Plan key → the sources its indicators read.</summary>
+    [Id(9)]
     public Dictionary<string, List<MetricSource>> Subscriptions { get; set; } = [];
 }
 
+[GenerateSerializer, Alias("asf.MunicipalityState")]
 public sealed class MunicipalityState
 {
+    [Id(0)]
     public int SchemaVersion { get; set; } = 1;
+    [Id(1)]
     public long Version { get; set; }
+    [Id(2)]
     public string? Name { get; set; }
+    [Id(3)]
     public Subregion? Subregion { get; set; }
+    [Id(4)]
     public List<MunicipalMilestone> Milestones { get; set; } = [];
 }
 
+[GenerateSerializer, Alias("asf.CompanyState")]
 public sealed class CompanyState
 {
+    [Id(0)]
     public int SchemaVersion { get; set; } = 1;
+    [Id(1)]
     public long Version { get; set; }
+    [Id(2)]
     public Company? Company { get; set; }
+    [Id(3)]
     public List<CompanyFigures> Figures { get; set; } = [];
 }
 
+[GenerateSerializer, Alias("asf.InsatsState")]
 public sealed class InsatsState
 {
+    [Id(0)]
     public int SchemaVersion { get; set; } = 1;
+    [Id(1)]
     public long Version { get; set; }
+    [Id(2)]
     public Insats? Insats { get; set; }
+    [Id(3)]
     public List<NarrativeMilestone> Milestones { get; set; } = [];
     /// <summary>Schema 1 held every event here; they now live in one <see cref="EventLogState"/> per month and this
     /// list is emptied into those on activation.</summary>
+    [Id(4)]
     public List<InformationEvent> Events { get; set; } = [];
     /// <summary>The months ("2017-06") whose event logs hold events of this insats.</summary>
+    [Id(5)]
     public SortedSet<string> EventMonths { get; set; } = new();
+    [Id(6)]
     public List<Placement> Placements { get; set; } = [];
+    [Id(7)]
     public List<StatedTotal> StatedTotals { get; set; } = [];
     /// <summary>Plan year → whether that plan reads this insats' facts.</summary>
+    [Id(8)]
     public Dictionary<int, bool> Plans { get; set; } = [];
 }
 
 /// <summary>The information events of one insats in one month, each with its own version.</summary>
+[GenerateSerializer, Alias("asf.EventLogState")]
 public sealed class EventLogState
 {
+    [Id(0)]
     public int SchemaVersion { get; set; } = 1;
+    [Id(1)]
     public List<StoredEvent> Events { get; set; } = [];
 }
 
+[GenerateSerializer, Alias("asf.YearlyPlanState")]
 public sealed class YearlyPlanState
 {
     /// <summary>2: the observations of information events are no longer stored (schema 1 stored them here); the
     /// plan reads them from the event logs when activated.</summary>
+    [Id(0)]
     public int SchemaVersion { get; set; } = 2;
+    [Id(1)]
     public long Version { get; set; }
+    [Id(2)]
     public long FactsVersion { get; set; }
+    [Id(3)]
     public PlanContent? Content { get; set; }
     /// <summary>The observations the indicators need (only of the metrics they read), with their dates; those of
     /// information events are kept in memory only, so the stored state does not grow with the events.</summary>
+    [Id(4)]
     public List<Observation> Observations { get; set; } = [];
 }

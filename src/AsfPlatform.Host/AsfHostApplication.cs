@@ -39,6 +39,7 @@ public static class AsfHostApplication
         services.AddSignInRateLimiting(builder.Configuration);
         services.AddLiveUpdates();
         services.AddSingleton<AsfPlatform.Host.Domain.DomainWriter>();
+        services.AddSingleton<AsfPlatform.Host.Domain.DomainReader>();
         services.AddSingleton<AsfPlatform.Host.Domain.ReportDownloads>();
         services.AddSingleton<AsfPlatform.Host.Domain.KnownOwners>();
         services.AddAsfHealth();

@@ -17,7 +17,11 @@ internal sealed class PluginLoadContext(string pluginPath)
         typeof(IReportPlugin).Assembly.GetName().Name!,
         "AsfPlatform.Contracts",
         "AsfPlatform.Domain",
-        "AsfPlatform.Runtime",
+        // The contracts carry Orleans' serialization attributes and grain interfaces.
+        "Orleans.Core",
+        "Orleans.Core.Abstractions",
+        "Orleans.Serialization",
+        "Orleans.Serialization.Abstractions",
         "DocumentFormat.OpenXml",
         "System.IO.Packaging",
         "Microsoft.Extensions.DependencyInjection.Abstractions",

@@ -4,7 +4,7 @@ using AsfPlatform.Contracts;
 using AsfPlatform.Domain.Model;
 using AsfPlatform.Domain.Plans;
 using AsfPlatform.Host.Domain;
-using AsfPlatform.Runtime;
+using Orleans;
 
 namespace AsfPlatform.Host.Api;
 
@@ -18,18 +18,18 @@ internal static class DomainEndpoints
             .RequireAuthorization(AccessPolicies.Read)
             .WithTags("Insatser");
 
-        owner.MapGet("/", async (string owner, IGrainFactory grains, HttpContext http) =>
+        owner.MapGet("/", async (string owner, DomainReader reader, HttpContext http) =>
         {
-            var snapshot = await grains.GetGrain<IOwnerDirectoryGrain>(GrainKeys.Owner(owner)).GetSnapshot();
+            var snapshot = await reader.OwnerAsync(owner);
             return snapshot.Exists ? Versioning.WithETag(http, snapshot, snapshot.Version) : ApiProblems.NotFound($"Ägaren {owner}");
         });
 
-        owner.MapGet("/municipalities", async (string owner, IGrainFactory grains) =>
-            TypedResults.Ok(await grains.GetGrain<IOwnerDirectoryGrain>(GrainKeys.Owner(owner)).GetMunicipalities()));
+        owner.MapGet("/municipalities", async (string owner, DomainReader reader) =>
+            TypedResults.Ok(await reader.MunicipalitiesAsync(owner)));
 
-        owner.MapGet("/municipalities/{kommunkod}", async (string owner, string kommunkod, IGrainFactory grains, HttpContext http) =>
+        owner.MapGet("/municipalities/{kommunkod}", async (string owner, string kommunkod, DomainReader reader, HttpContext http) =>
         {
-            var snapshot = await grains.GetGrain<IMunicipalityGrain>(GrainKeys.Municipality(owner, kommunkod)).GetSnapshot();
+            var snapshot = await reader.MunicipalityAsync(owner, kommunkod);
             return snapshot.Exists ? Versioning.WithETag(http, snapshot, snapshot.Version) : ApiProblems.NotFound($"Kommunen {kommunkod}");
         });
 
@@ -44,17 +44,17 @@ internal static class DomainEndpoints
             ChangeAsync(http, v => writer.RecordCompanyFiguresAsync(user, owner, companyId, figures, v), s => s.Version))
             .RequireAuthorization(AccessPolicies.Record);
 
-        owner.MapGet("/insatser/{insatsId}", async (string owner, string insatsId, IGrainFactory grains, HttpContext http) =>
+        owner.MapGet("/insatser/{insatsId}", async (string owner, string insatsId, DomainReader reader, HttpContext http) =>
         {
-            var snapshot = await grains.GetGrain<IInsatsGrain>(GrainKeys.Insats(owner, insatsId)).GetSnapshot();
+            var snapshot = await reader.InsatsAsync(owner, insatsId);
             return snapshot.Exists ? Versioning.WithETag(http, snapshot, snapshot.Version) : ApiProblems.NotFound($"Insatsen {insatsId}");
         });
 
         // An event has its own version: If-Match names the event's ETag (read here), so offices never race each other.
-        owner.MapGet("/insatser/{insatsId}/events/{eventId}", async (string owner, string insatsId, string eventId, IGrainFactory grains,
+        owner.MapGet("/insatser/{insatsId}/events/{eventId}", async (string owner, string insatsId, string eventId, DomainReader reader,
             HttpContext http) =>
         {
-            var snapshot = await grains.GetGrain<IInsatsGrain>(GrainKeys.Insats(owner, insatsId)).GetEvent(eventId);
+            var snapshot = await reader.EventAsync(owner, insatsId, eventId);
             return snapshot.Exists ? Versioning.WithETag(http, snapshot, snapshot.Version) : ApiProblems.NotFound($"Aktiviteten {eventId}");
         });
 
@@ -80,33 +80,32 @@ internal static class DomainEndpoints
             ChangeAsync(http, v => writer.SavePlanAsync(user, owner, insatsId, year, content, v), s => s.Version))
             .RequireAuthorization(AccessPolicies.Admin);
 
-        owner.MapGet("/companies", async (string owner, IGrainFactory grains) =>
-            TypedResults.Ok(await grains.GetGrain<IOwnerDirectoryGrain>(GrainKeys.Owner(owner)).GetCompanies()));
+        owner.MapGet("/companies", async (string owner, DomainReader reader) =>
+            TypedResults.Ok(await reader.CompaniesAsync(owner)));
 
-        owner.MapGet("/companies/{companyId}", async (string owner, string companyId, IGrainFactory grains, HttpContext http) =>
+        owner.MapGet("/companies/{companyId}", async (string owner, string companyId, DomainReader reader, HttpContext http) =>
         {
-            var snapshot = await grains.GetGrain<ICompanyGrain>(GrainKeys.Company(owner, companyId)).GetSnapshot();
+            var snapshot = await reader.CompanyAsync(owner, companyId);
             return snapshot.Company is not null ? Versioning.WithETag(http, snapshot, snapshot.Version) : ApiProblems.NotFound($"Företaget {companyId}");
         });
 
-        owner.MapGet("/insatser/{insatsId}/plans/{year:int}", async (string owner, string insatsId, int year, IGrainFactory grains,
+        owner.MapGet("/insatser/{insatsId}/plans/{year:int}", async (string owner, string insatsId, int year, DomainReader reader,
             HttpContext http) =>
         {
-            var snapshot = await grains.GetGrain<IYearlyPlanGrain>(GrainKeys.Plan(owner, insatsId, year)).GetSnapshot();
+            var snapshot = await reader.PlanAsync(owner, insatsId, year);
             return snapshot.Exists ? Versioning.WithETag(http, snapshot, snapshot.Version) : ApiProblems.NotFound($"Handlingsplanen {year}");
         });
 
         owner.MapGet("/insatser/{insatsId}/plans/{year:int}/indicators", async (string owner, string insatsId, int year,
-            DateOnly? asOf, IGrainFactory grains) =>
+            DateOnly? asOf, DomainReader reader) =>
         {
-            var plan = grains.GetGrain<IYearlyPlanGrain>(GrainKeys.Plan(owner, insatsId, year));
             return asOf is { } date
-                ? TypedResults.Ok(await plan.Evaluate(date))
-                : TypedResults.Ok((await plan.GetSnapshot()).Indicators);
+                ? TypedResults.Ok(await reader.EvaluateAsync(owner, insatsId, year, date))
+                : TypedResults.Ok((await reader.PlanAsync(owner, insatsId, year)).Indicators);
         });
 
-        owner.MapGet("/findings", async (string owner, string? insatsId, IGrainFactory grains) =>
-            TypedResults.Ok(await grains.GetGrain<IOwnerDirectoryGrain>(GrainKeys.Owner(owner)).GetDataQualityFindings(insatsId)));
+        owner.MapGet("/findings", async (string owner, string? insatsId, DomainReader reader) =>
+            TypedResults.Ok(await reader.FindingsAsync(owner, insatsId)));
 
         return endpoints;
     }

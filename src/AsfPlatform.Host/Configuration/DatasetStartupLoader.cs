@@ -1,5 +1,5 @@
 using AsfPlatform.Dataset;
-using AsfPlatform.Runtime;
+using Orleans;
 
 namespace AsfPlatform.Host.Configuration;
 

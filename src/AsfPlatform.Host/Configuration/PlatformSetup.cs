@@ -1,6 +1,4 @@
 using AsfPlatform.Composition;
-using AsfPlatform.Host.Grains;
-using AsfPlatform.Runtime.Hosting;
 
 namespace AsfPlatform.Host.Configuration;
 
@@ -11,11 +9,10 @@ internal static class PlatformSetup
     {
         builder.AddAsfPlatform(options =>
         {
-            options.ConfigureSilo = silo => silo.AddGrain<HealthProbeGrain>();
             options.ConfigureReporting = reporting =>
                 reporting.PluginDirectory = AsfPluginFolder.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
         });
-        // Registered after the runtime and the storage initializer, so both are up when it runs.
+        // Registered after the silo, so the cluster takes calls when it runs.
         builder.Services.AddHostedService<DatasetStartupLoader>();
         return builder;
     }

@@ -5,7 +5,7 @@ using AsfPlatform.Access.Authentication;
 using AsfPlatform.Contracts;
 using AsfPlatform.Domain.Model;
 using AsfPlatform.Domain.Plans;
-using AsfPlatform.Runtime;
+using Orleans;
 
 namespace AsfPlatform.Host.Domain;
 

@@ -1,6 +1,6 @@
 using AsfPlatform.Contracts;
 using AsfPlatform.Dataset;
-using AsfPlatform.Runtime;
+using Orleans;
 
 namespace AsfPlatform.Host.Domain;
 
@@ -11,7 +11,7 @@ public sealed record PlanLink(string Owner, string OwnerName, string InsatsId, i
 /// The owners this installation shows: those of the embedded dataset plus <c>Platform:Owners</c> (comma separated).
 /// Owners register through the dataset loader or the CLI; the directory grain then lists what each holds.
 /// </summary>
-public sealed class KnownOwners(IGrainFactory grains, IConfiguration configuration)
+public sealed class KnownOwners(DomainReader reader, IConfiguration configuration)
 {
     private static readonly IReadOnlyList<string> DatasetOwners = DatasetSource.Embedded.Files
         .Where(f => f.EndsWith("/owner.json", StringComparison.Ordinal))
@@ -29,7 +29,7 @@ public sealed class KnownOwners(IGrainFactory grains, IConfiguration configurati
         var links = new List<PlanLink>();
         foreach (var id in Ids)
         {
-            var owner = await grains.GetGrain<IOwnerDirectoryGrain>(GrainKeys.Owner(id)).GetSnapshot();
+            var owner = await reader.OwnerAsync(id);
             if (!owner.Exists)
                 continue;
             foreach (var planKey in owner.Plans)

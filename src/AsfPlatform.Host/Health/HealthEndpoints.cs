@@ -1,7 +1,7 @@
 using AsfPlatform.Access;
 using AsfPlatform.Host.Configuration;
-using AsfPlatform.Host.Grains;
-using AsfPlatform.Runtime;
+using AsfPlatform.Contracts;
+using Orleans;
 
 namespace AsfPlatform.Host.Health;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using AsfPlatform.Contracts;
-using AsfPlatform.Runtime;
+using Orleans;
 
 namespace AsfPlatform.Host.Live;
 

@@ -9,7 +9,7 @@ public static class GrainReportContextServiceCollectionExtensions
     /// <summary>
     /// Makes reports read their data from the grains (<see cref="GrainReportContextFactory"/>), replacing the
     /// arguments-only default whether <c>AddAsfReporting</c> was called before or after. Needs an
-    /// <see cref="AsfPlatform.Runtime.IGrainFactory"/> (the grain runtime) in the container.
+    /// <see cref="Orleans.IGrainFactory"/> (an Orleans silo or client) in the container.
     /// </summary>
     public static IServiceCollection AddGrainReportContext(this IServiceCollection services)
     {

@@ -1,12 +1,12 @@
 using AsfPlatform.Access.Authentication;
 using AsfPlatform.Contracts;
-using AsfPlatform.Runtime;
+using Orleans;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AsfPlatform.Host.Pages.Insats;
 
 /// <summary>The owner's companies and municipalities, with links to their forms.</summary>
-public sealed class CompaniesModel(IGrainFactory grains) : PageModel
+public sealed class CompaniesModel(DomainReader reader) : PageModel
 {
     public string Owner { get; private set; } = "";
     public IReadOnlyList<CompanySnapshot> Companies { get; private set; } = [];
@@ -17,8 +17,7 @@ public sealed class CompaniesModel(IGrainFactory grains) : PageModel
     public async Task OnGetAsync(string owner)
     {
         Owner = owner;
-        var directory = grains.GetGrain<IOwnerDirectoryGrain>(GrainKeys.Owner(owner));
-        Companies = (await directory.GetCompanies()).OrderBy(c => c.Company?.Name).ToList();
-        Municipalities = (await directory.GetMunicipalities()).OrderBy(m => m.Name).ToList();
+        Companies = (await reader.CompaniesAsync(owner)).OrderBy(c => c.Company?.Name).ToList();
+        Municipalities = (await reader.MunicipalitiesAsync(owner)).OrderBy(m => m.Name).ToList();
     }
 }

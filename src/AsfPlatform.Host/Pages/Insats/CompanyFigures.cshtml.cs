@@ -2,7 +2,7 @@ using AsfPlatform.Access.Authentication;
 using AsfPlatform.Contracts;
 using AsfPlatform.Domain.Model;
 using AsfPlatform.Host.Domain;
-using AsfPlatform.Runtime;
+using Orleans;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -21,7 +21,7 @@ public sealed class FiguresInput
 
 /// <summary>Updates a company's figures at a date.</summary>
 [Authorize(Policy = AccessPolicies.Record)]
-public sealed class CompanyFiguresModel(IGrainFactory grains, DomainWriter writer) : DomainFormPage
+public sealed class CompanyFiguresModel(DomainReader reader, DomainWriter writer) : DomainFormPage
 {
     private static readonly Dictionary<string, (string, string)> FieldMap = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -84,7 +84,7 @@ public sealed class CompanyFiguresModel(IGrainFactory grains, DomainWriter write
     private async Task<bool> LoadAsync(string owner, string companyId)
     {
         Owner = owner;
-        Company = await grains.GetGrain<ICompanyGrain>(GrainKeys.Company(owner, companyId)).GetSnapshot();
+        Company = await reader.CompanyAsync(owner, companyId);
         Saved = TempData["Saved"] as string;
         return Company.Company is not null;
     }

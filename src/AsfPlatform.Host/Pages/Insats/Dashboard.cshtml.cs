@@ -1,13 +1,13 @@
 using AsfPlatform.Contracts;
 using AsfPlatform.Host.Live;
-using AsfPlatform.Runtime;
+using Orleans;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AsfPlatform.Host.Pages.Insats;
 
 /// <summary>One insats year: indicator cards that update live, recent events and links to the forms.</summary>
-public sealed class DashboardModel(IGrainFactory grains) : PageModel
+public sealed class DashboardModel(DomainReader reader) : PageModel
 {
     public string Owner { get; private set; } = "";
     public string InsatsId { get; private set; } = "";
@@ -22,12 +22,11 @@ public sealed class DashboardModel(IGrainFactory grains) : PageModel
     public async Task<IActionResult> OnGetAsync(string owner, string insatsId, int year)
     {
         (Owner, InsatsId, Year) = (owner, insatsId, year);
-        Plan = await grains.GetGrain<IYearlyPlanGrain>(GrainKeys.Plan(owner, insatsId, year)).GetSnapshot();
-        Insats = await grains.GetGrain<IInsatsGrain>(GrainKeys.Insats(owner, insatsId)).GetSnapshot();
+        Plan = await reader.PlanAsync(owner, insatsId, year);
+        Insats = await reader.InsatsAsync(owner, insatsId);
         if (!Plan.Exists || !Insats.Exists)
             return NotFound();
-        RecentEvents = (await grains.GetGrain<IInsatsGrain>(GrainKeys.Insats(owner, insatsId))
-            .GetEvents(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31))).TakeLast(10).Reverse().ToList();
+        RecentEvents = (await reader.EventsAsync(owner, insatsId, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31))).TakeLast(10).Reverse().ToList();
         return Page();
     }
 }

@@ -2,7 +2,7 @@ using AsfPlatform.Access.Authentication;
 using AsfPlatform.Contracts;
 using AsfPlatform.Domain.Plans;
 using AsfPlatform.Host.Domain;
-using AsfPlatform.Runtime;
+using Orleans;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -25,7 +25,7 @@ public sealed class PlanInput
 
 /// <summary>Edits a yearly plan: section texts, process goals, indicator targets and the activity plan.</summary>
 [Authorize(Policy = AccessPolicies.Admin)]
-public sealed class EditPlanModel(IGrainFactory grains, DomainWriter writer) : DomainFormPage
+public sealed class EditPlanModel(DomainReader reader, DomainWriter writer) : DomainFormPage
 {
     private static readonly Dictionary<string, (string, string)> FieldMap = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -100,7 +100,7 @@ public sealed class EditPlanModel(IGrainFactory grains, DomainWriter writer) : D
     private async Task<bool> LoadAsync(string owner, string insatsId, int year)
     {
         (Owner, InsatsId, Year) = (owner, insatsId, year);
-        Plan = await grains.GetGrain<IYearlyPlanGrain>(GrainKeys.Plan(owner, insatsId, year)).GetSnapshot();
+        Plan = await reader.PlanAsync(owner, insatsId, year);
         Saved = TempData["Saved"] as string;
         return Plan.Exists;
     }

@@ -2,7 +2,7 @@ using AsfPlatform.Access.Authentication;
 using AsfPlatform.Contracts;
 using AsfPlatform.Domain.Model;
 using AsfPlatform.Host.Domain;
-using AsfPlatform.Runtime;
+using Orleans;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -20,7 +20,7 @@ public sealed class MilestoneInput
 
 /// <summary>Adds a milestone to a municipality (policy adopted, support structure joined, ...).</summary>
 [Authorize(Policy = AccessPolicies.Record)]
-public sealed class MunicipalMilestoneModel(IGrainFactory grains, DomainWriter writer) : DomainFormPage
+public sealed class MunicipalMilestoneModel(DomainReader reader, DomainWriter writer) : DomainFormPage
 {
     private static readonly Dictionary<string, (string, string)> FieldMap = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -75,7 +75,7 @@ public sealed class MunicipalMilestoneModel(IGrainFactory grains, DomainWriter w
     private async Task<bool> LoadAsync(string owner, string kommunkod)
     {
         Owner = owner;
-        Municipality = await grains.GetGrain<IMunicipalityGrain>(GrainKeys.Municipality(owner, kommunkod)).GetSnapshot();
+        Municipality = await reader.MunicipalityAsync(owner, kommunkod);
         Saved = TempData["Saved"] as string;
         return Municipality.Exists;
     }

@@ -3,7 +3,7 @@ using AsfPlatform.Access.Authentication;
 using AsfPlatform.Contracts;
 using AsfPlatform.Domain.Model;
 using AsfPlatform.Host.Domain;
-using AsfPlatform.Runtime;
+using Orleans;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -26,7 +26,7 @@ public sealed class EventInput
 
 /// <summary>Records an information event of an insats.</summary>
 [Authorize(Policy = AccessPolicies.Record)]
-public sealed class RecordEventModel(IGrainFactory grains, DomainWriter writer) : DomainFormPage
+public sealed class RecordEventModel(DomainReader reader, DomainWriter writer) : DomainFormPage
 {
     private static readonly Dictionary<string, (string, string)> FieldMap = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -94,11 +94,10 @@ public sealed class RecordEventModel(IGrainFactory grains, DomainWriter writer) 
     private async Task<bool> LoadAsync(string owner, string insatsId, int year)
     {
         (Owner, InsatsId, Year) = (owner, insatsId, year);
-        var grain = grains.GetGrain<IInsatsGrain>(GrainKeys.Insats(owner, insatsId));
-        Insats = await grain.GetSnapshot();
+        Insats = await reader.InsatsAsync(owner, insatsId);
         if (!Insats.Exists)
             return false;
-        Current = (await grain.GetEvents(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31))).TakeLast(5).Reverse().ToList();
+        Current = (await reader.EventsAsync(owner, insatsId, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31))).TakeLast(5).Reverse().ToList();
         Saved = TempData["Saved"] as string;
         return true;
     }

@@ -3,7 +3,7 @@ using AsfPlatform.Access.Authentication;
 using AsfPlatform.Contracts;
 using AsfPlatform.Domain.Model;
 using AsfPlatform.Host.Domain;
-using AsfPlatform.Runtime;
+using Orleans;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -30,7 +30,7 @@ public sealed class PlacementInput
 
 /// <summary>Records a grant of places with its use and outcomes.</summary>
 [Authorize(Policy = AccessPolicies.Record)]
-public sealed class RecordPlacementModel(IGrainFactory grains, DomainWriter writer) : DomainFormPage
+public sealed class RecordPlacementModel(DomainReader reader, DomainWriter writer) : DomainFormPage
 {
     private static readonly Dictionary<string, (string, string)> FieldMap = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -106,11 +106,10 @@ public sealed class RecordPlacementModel(IGrainFactory grains, DomainWriter writ
     private async Task<bool> LoadAsync(string owner, string insatsId, int year)
     {
         (Owner, InsatsId, Year) = (owner, insatsId, year);
-        var grain = grains.GetGrain<IInsatsGrain>(GrainKeys.Insats(owner, insatsId));
-        Insats = await grain.GetSnapshot();
+        Insats = await reader.InsatsAsync(owner, insatsId);
         if (!Insats.Exists)
             return false;
-        Placements = (await grain.GetPlacements()).Where(p => p.Year == year).ToList();
+        Placements = (await reader.PlacementsAsync(owner, insatsId)).Where(p => p.Year == year).ToList();
         Saved = TempData["Saved"] as string;
         return true;
     }

@@ -1,0 +1,72 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.Runtime;
+using Orleans.Storage;
+
+namespace AsfPlatform.Composition.Orleans;
+
+/// <summary>
+/// How a silo or a client of the platform joins its cluster. On SQLite (the embedded default) there is one silo with
+/// localhost clustering: Orleans' ADO.NET clustering has no SQLite support, and two silos must never serve one SQLite
+/// file. On PostgreSQL every host given the same connection string joins one cluster through ADO.NET clustering, so
+/// each grain has one activation across all hosts.
+/// </summary>
+public static class AsfCluster
+{
+    /// <summary>Cluster and service id: the service id is part of every stored row's key, so it never changes.</summary>
+    public const string ServiceId = "asf";
+
+    /// <summary>The grain storage every grain uses (Orleans' default provider name).</summary>
+    public const string StorageName = ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME;
+
+    private const string AdoNetStorageName = "asf-adonet";
+
+    /// <summary>Configuration key of the silo-to-silo port (default 11111).</summary>
+    public const string SiloPortKey = "Orleans:SiloPort";
+
+    /// <summary>Configuration key of the gateway port clients (the asf command) connect to (default 30000).</summary>
+    public const string GatewayPortKey = "Orleans:GatewayPort";
+
+    /// <summary>The silo port from configuration.</summary>
+    public static int SiloPort(IConfiguration configuration) => configuration.GetValue(SiloPortKey, EndpointOptions.DEFAULT_SILO_PORT);
+
+    /// <summary>The gateway port from configuration.</summary>
+    public static int GatewayPort(IConfiguration configuration) => configuration.GetValue(GatewayPortKey, EndpointOptions.DEFAULT_GATEWAY_PORT);
+
+    /// <summary>Clustering, endpoints, schema and grain storage of a platform silo on <paramref name="storage"/>.</summary>
+    public static ISiloBuilder UseAsfCluster(this ISiloBuilder silo, AsfStorage storage, IConfiguration configuration)
+    {
+        var (siloPort, gatewayPort) = (SiloPort(configuration), GatewayPort(configuration));
+        silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ServiceId, ServiceId));
+        if (storage.IsPostgres)
+        {
+            silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (storage.OrleansInvariant, storage.ConnectionString));
+            silo.ConfigureEndpoints(IPAddress.Loopback, siloPort, gatewayPort, listenOnAnyHostAddress: false);
+        }
+        else
+        {
+            silo.UseLocalhostClustering(siloPort, gatewayPort, primarySiloEndpoint: null, serviceId: ServiceId, clusterId: ServiceId);
+        }
+
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new SchemaInitializer(storage));
+        silo.UseSystemTextJsonGrainStorageSerializer();
+        silo.AddAdoNetGrainStorage(AdoNetStorageName, o => (o.Invariant, o.ConnectionString) = (storage.OrleansInvariant, storage.ConnectionString));
+        silo.Services.AddKeyedSingleton<IGrainStorage>(StorageName, (sp, _) =>
+            new SnapshotGrainStorage(sp.GetRequiredKeyedService<IGrainStorage>(AdoNetStorageName), sp.GetRequiredService<global::Orleans.Serialization.DeepCopier>()));
+        return silo;
+    }
+
+    /// <summary>A client of the platform's cluster: the localhost gateway on SQLite, the PostgreSQL membership otherwise.</summary>
+    public static IClientBuilder UseAsfCluster(this IClientBuilder client, AsfStorage storage, IConfiguration configuration)
+    {
+        client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ServiceId, ServiceId));
+        if (storage.IsPostgres)
+            client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (storage.OrleansInvariant, storage.ConnectionString));
+        else
+            client.UseLocalhostClustering(GatewayPort(configuration), serviceId: ServiceId, clusterId: ServiceId);
+        return client;
+    }
+}
