@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime;
+using Orleans.Runtime.Hosting;
+using Orleans.Providers;
 using Orleans.Storage;
 
 namespace AsfPlatform.Composition.Orleans;
@@ -54,7 +56,7 @@ public static class AsfCluster
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new SchemaInitializer(storage));
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.AddAdoNetGrainStorage(AdoNetStorageName, o => (o.Invariant, o.ConnectionString) = (storage.OrleansInvariant, storage.ConnectionString));
-        silo.Services.AddKeyedSingleton<IGrainStorage>(StorageName, (sp, _) =>
+        silo.Services.AddGrainStorage(StorageName, (sp, _) =>
             new SnapshotGrainStorage(sp.GetRequiredKeyedService<IGrainStorage>(AdoNetStorageName), sp.GetRequiredService<global::Orleans.Serialization.DeepCopier>()));
         return silo;
     }

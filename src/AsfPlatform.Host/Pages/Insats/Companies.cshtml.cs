@@ -1,3 +1,4 @@
+using AsfPlatform.Host.Domain;
 using AsfPlatform.Access.Authentication;
 using AsfPlatform.Contracts;
 using Orleans;

@@ -1,3 +1,4 @@
+using AsfPlatform.Host.Domain;
 using AsfPlatform.Contracts;
 using AsfPlatform.Host.Live;
 using Orleans;
