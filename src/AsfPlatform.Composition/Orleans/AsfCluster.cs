@@ -53,6 +53,16 @@ public static class AsfCluster
             silo.UseLocalhostClustering(siloPort, gatewayPort, primarySiloEndpoint: null, serviceId: ServiceId, clusterId: ServiceId);
         }
 
+        return silo.UseAsfStorage(storage);
+    }
+
+    /// <summary>
+    /// The platform's grain storage on <paramref name="storage"/>: the schema created or upgraded at silo start,
+    /// Orleans' ADO.NET provider with the platform's queries, readable System.Text.Json state, and each write handed a
+    /// deep copy of the state (<see cref="SnapshotGrainStorage"/>). Test clusters call this with clustering of their own.
+    /// </summary>
+    public static ISiloBuilder UseAsfStorage(this ISiloBuilder silo, AsfStorage storage)
+    {
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new SchemaInitializer(storage));
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.AddAdoNetGrainStorage(AdoNetStorageName, o => (o.Invariant, o.ConnectionString) = (storage.OrleansInvariant, storage.ConnectionString));
