@@ -71,11 +71,7 @@ public static class AsfPlatformComposition
     {
         var services = builder.Services;
         services.AddAsfAccess();
-        services.AddOptions<AccessStorageOptions>().Configure(o =>
-        {
-            o.Invariant = storage.IsPostgres ? AccessStorageOptions.PostgresInvariant : AccessStorageOptions.SqliteInvariant;
-            o.ConnectionString = storage.ConnectionString;
-        });
+        services.AddOptions<AccessStorageOptions>().Configure(storage.ApplyTo);
         services.AddAsfReporting(reporting => options.ConfigureReporting?.Invoke(reporting));
         services.AddGrainReportContext();
         return builder;

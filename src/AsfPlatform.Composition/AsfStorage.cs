@@ -21,6 +21,13 @@ public sealed record AsfStorage(bool IsPostgres, string ConnectionString)
     /// <summary>The ADO.NET invariant Orleans' providers load the driver by (<see cref="AdoNetInvariants"/>).</summary>
     public string OrleansInvariant => IsPostgres ? AdoNetInvariants.PostgreSql : AdoNetInvariants.Sqlite;
 
+    /// <summary>Points the access module (accounts, tokens, audit log) at this database.</summary>
+    public void ApplyTo(AsfPlatform.Access.AccessStorageOptions options)
+    {
+        options.Invariant = IsPostgres ? AsfPlatform.Access.AccessStorageOptions.PostgresInvariant : AsfPlatform.Access.AccessStorageOptions.SqliteInvariant;
+        options.ConnectionString = ConnectionString;
+    }
+
     /// <summary>"Sqlite" or "PostgreSql".</summary>
     public string Provider => IsPostgres ? "PostgreSql" : "Sqlite";
 

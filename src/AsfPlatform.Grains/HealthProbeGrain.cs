@@ -2,11 +2,17 @@ using AsfPlatform.Contracts;
 
 namespace AsfPlatform.Grains;
 
+/// <summary>How the silo describes its database (registered by the composition root; "okänd" where none is).</summary>
+public sealed record StorageDescription(string Value);
+
 /// <inheritdoc cref="IHealthProbeGrain" />
 [StatelessWorker]
 [GrainType("asf.health-probe")]
-public sealed class HealthProbeGrain(TimeProvider time) : Grain, IHealthProbeGrain
+public sealed class HealthProbeGrain(TimeProvider time, StorageDescription? storage = null) : Grain, IHealthProbeGrain
 {
     /// <inheritdoc />
     public Task<DateTimeOffset> PingAsync() => Task.FromResult(time.GetUtcNow());
+
+    /// <inheritdoc />
+    public Task<string> DescribeStorageAsync() => Task.FromResult(storage?.Value ?? "okänd");
 }

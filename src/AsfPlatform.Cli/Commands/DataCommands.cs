@@ -69,7 +69,7 @@ internal static class DataCommands
             var storage = global.Storage(parse, environment);
             var source = Source(parse.GetValue(from), environment);
             environment.Out.WriteLine($"Databas: {storage.Describe()}");
-            await using var runtime = await CliRuntime.StartAsync(storage, null, null, cancellationToken);
+            await using var runtime = await CliRuntime.StartAsync(storage, environment, null, null, cancellationToken);
             await LoadAsync(environment, runtime, source, cancellationToken);
             return ExitCodes.Ok;
         });
@@ -89,7 +89,7 @@ internal static class DataCommands
             var ownerId = CliValues.Required(parse.GetValue(owner), "--owner", "ange insatsägaren, t.ex. --owner finsam-gavleborg.");
             var insatsId = CliValues.Optional(parse.GetValue(insats));
             var storage = global.Storage(parse, environment);
-            await using var runtime = await CliRuntime.StartAsync(storage, null, null, cancellationToken);
+            await using var runtime = await CliRuntime.StartAsync(storage, environment, null, null, cancellationToken);
             await runtime.EnsureDatasetAsync(environment, cancellationToken);
             await runtime.RequireAsync(ownerId, insatsId, null);
 

@@ -20,7 +20,7 @@ internal static class InitCommand
             var storage = global.Storage(parse, environment);
             var source = DataCommands.Source(parse.GetValue(from), environment);
             environment.Out.WriteLine($"Databas: {storage.Describe()}");
-            await using var runtime = await CliRuntime.StartAsync(storage, null, null, cancellationToken);
+            await using var runtime = await CliRuntime.StartAsync(storage, environment, null, null, cancellationToken);
             // Touching the access module creates its tables too, so the web host finds a complete database.
             await runtime.Services.GetRequiredService<IAccessStorageHealth>().PingAsync(cancellationToken);
             environment.Out.WriteLine("Databasens schema är uppdaterat.");

@@ -109,7 +109,7 @@ internal static class ReportCommands
         validator.Validate(report.Id, request.AllMunicipalities ? request.Arguments with { Municipality = "0000" } : request.Arguments);
 
         var storage = global.Storage(parse, environment);
-        await using var runtime = await CliRuntime.StartAsync(storage, catalog, reporting, cancellationToken);
+        await using var runtime = await CliRuntime.StartAsync(storage, environment, catalog, reporting, cancellationToken);
         await runtime.EnsureDatasetAsync(environment, cancellationToken);
         var args = request.Arguments;
         OwnerSnapshot? owner = args.Owner is null ? null : await runtime.RequireAsync(args.Owner, args.Insats, args.Municipality);

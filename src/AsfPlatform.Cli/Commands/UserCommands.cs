@@ -106,11 +106,7 @@ internal static class UserCommands
     {
         storage.EnsureFolder();
         return new ServiceCollection()
-            .AddAsfAccess(o =>
-            {
-                o.Invariant = storage.Invariant;
-                o.ConnectionString = storage.ConnectionString;
-            })
+            .AddAsfAccess(storage.ApplyTo)
             .BuildServiceProvider();
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using AsfPlatform.Grains;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
@@ -64,6 +65,7 @@ public static class AsfCluster
     public static ISiloBuilder UseAsfStorage(this ISiloBuilder silo, AsfStorage storage)
     {
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new SchemaInitializer(storage));
+        silo.Services.AddSingleton(new StorageDescription(storage.Describe()));
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.AddAdoNetGrainStorage(AdoNetStorageName, o => (o.Invariant, o.ConnectionString) = (storage.OrleansInvariant, storage.ConnectionString));
         silo.Services.AddGrainStorage(StorageName, (sp, _) =>
