@@ -31,6 +31,8 @@ public sealed class LiveHost : IAsyncDisposable
             "--Storage:ConnectionString", host._database.ConnectionString,
             "--Dataset:LoadOnStart", loadDataset ? "true" : "false",
             "--Logging:LogLevel:Default", "Warning",
+            "--Orleans:SiloPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--Orleans:GatewayPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
         ]);
         await host._app.StartAsync();
         // After start, Urls holds the port Kestrel actually bound.

@@ -39,6 +39,8 @@ public class AsfHostFactory : WebApplicationFactory<Program>
         builder.UseSetting("Dataset:LoadOnStart", LoadDataset ? "true" : "false");
         builder.UseSetting("Security:SignIn:PermitLimit", SignInLimit.ToString());
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in FreePorts.ForSilo())
+            builder.UseSetting(key, value);
     }
 
     public IUserAccountService Accounts => Services.GetRequiredService<IUserAccountService>();

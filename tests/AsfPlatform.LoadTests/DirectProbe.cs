@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using AsfPlatform.Contracts;
 using AsfPlatform.Domain.Model;
-using AsfPlatform.Runtime;
+using Orleans;
 
 namespace AsfPlatform.LoadTests;
 

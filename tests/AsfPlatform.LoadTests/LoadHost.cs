@@ -48,6 +48,8 @@ public sealed class LoadHost : IAsyncDisposable
             "--Dataset:LoadOnStart", "true",
             "--Security:SignIn:PermitLimit", "100000",
             "--Logging:LogLevel:Default", "Warning",
+            "--Orleans:SiloPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--Orleans:GatewayPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Logging:Console:FormatterName", "simple",
         ]);
         await _app.StartAsync();

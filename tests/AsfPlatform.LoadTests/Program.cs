@@ -5,7 +5,7 @@ using AsfPlatform.Access;
 using AsfPlatform.Contracts;
 using AsfPlatform.Domain.Model;
 using AsfPlatform.LoadTests;
-using AsfPlatform.Runtime;
+using Orleans;
 using Microsoft.Extensions.DependencyInjection;
 
 // asf load tool: dotnet run -c Release --project tests/AsfPlatform.LoadTests -- --storage sqlite --offices 64 --seconds 60 [--event-percent 10] [--probe]

@@ -9,8 +9,7 @@ using AsfPlatform.Plugins.Lagesrapport;
 using AsfPlatform.Plugins.Slutrapport;
 using AsfPlatform.Reporting;
 using AsfPlatform.Reporting.Word;
-using AsfPlatform.Runtime;
-using AsfPlatform.Runtime.Hosting;
+using AsfPlatform.Benchmarks.Orleans;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -35,16 +34,12 @@ internal sealed class ReportBench : IDisposable
 
     public ReportBench()
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.UseGrainRuntime(silo => silo.AddAsfGrains().AddMemoryGrainStorage());
-        builder.Services.AddAsfReporting(o =>
+        _host = BenchmarkSilo.Start(services => services.AddAsfReporting(o =>
         {
             o.ScanApplicationDirectory = false;
             foreach (var plugin in new[] { typeof(HandlingsplanReport), typeof(SlutrapportReport), typeof(LagesrapportReport), typeof(KommunrapportReport) })
                 o.BuiltInAssemblies.Add(plugin.Assembly);
-        }).AddGrainReportContext();
-        _host = builder.Build();
-        _host.Start();
+        }).AddGrainReportContext());
         new DatasetLoader(_host.Services.GetRequiredService<IGrainFactory>()).LoadAsync().GetAwaiter().GetResult();
         Runner = _host.Services.GetRequiredService<ReportRunner>();
         PlanContext = _host.Services.GetRequiredService<IReportContextFactory>()
