@@ -3,7 +3,11 @@ using AsfPlatform.Contracts;
 namespace AsfPlatform.Grains;
 
 /// <summary>How the silo describes its database (registered by the composition root; "okänd" where none is).</summary>
-public sealed record StorageDescription(string Value);
+public sealed class StorageDescription(string value)
+{
+    /// <summary>The description, e.g. "Sqlite (/srv/asf/asf.db)".</summary>
+    public string Value { get; } = value;
+}
 
 /// <inheritdoc cref="IHealthProbeGrain" />
 [StatelessWorker]

@@ -9,7 +9,6 @@ namespace AsfPlatform.ArchitectureTests;
 /// </summary>
 public sealed class ModuleBoundaryTests
 {
-    private const string Runtime = "AsfPlatform.Runtime";
     private const string Domain = "AsfPlatform.Domain";
     private const string Contracts = "AsfPlatform.Contracts";
     private const string Abstractions = "AsfPlatform.Reporting.Abstractions";
@@ -23,22 +22,20 @@ public sealed class ModuleBoundaryTests
     {
         // The domain is pure logic: no module, no I/O.
         { Domain, [] },
-        // The runtime knows nothing of the platform built on it.
-        { Runtime, [] },
-        { "AsfPlatform.Runtime.Testing", [Runtime] },
-        { "AsfPlatform.Persistence.AdoNet", [Runtime] },
+        // The ADO.NET schema Orleans needs knows nothing of the platform's modules.
+        { "AsfPlatform.Storage", [] },
         // The modules' public face: grain interfaces and records over the domain's types.
-        { Contracts, [Runtime, Domain] },
-        { "AsfPlatform.Grains", [Runtime, Domain, Contracts] },
-        { "AsfPlatform.Dataset", [Runtime, Domain, Contracts] },
-        { Abstractions, [Runtime, Domain, Contracts] },
-        { "AsfPlatform.Reporting.Word", [Runtime, Domain, Contracts, Abstractions] },
-        { "AsfPlatform.Reporting", [Runtime, Domain, Contracts, Abstractions, "AsfPlatform.Reporting.Word"] },
+        { Contracts, [Domain] },
+        { "AsfPlatform.Grains", [Domain, Contracts] },
+        { "AsfPlatform.Dataset", [Domain, Contracts] },
+        { Abstractions, [Domain, Contracts] },
+        { "AsfPlatform.Reporting.Word", [Domain, Contracts, Abstractions] },
+        { "AsfPlatform.Reporting", [Domain, Contracts, Abstractions, "AsfPlatform.Reporting.Word"] },
         // Plugins see the plugin contract (and the contracts it exposes) and nothing of the host.
-        { "AsfPlatform.Plugins.Handlingsplan", [Runtime, Domain, Contracts, Abstractions] },
-        { "AsfPlatform.Plugins.Lagesrapport", [Runtime, Domain, Contracts, Abstractions] },
-        { "AsfPlatform.Plugins.Slutrapport", [Runtime, Domain, Contracts, Abstractions] },
-        { "AsfPlatform.Plugins.Kommunrapport", [Runtime, Domain, Contracts, Abstractions] },
+        { "AsfPlatform.Plugins.Handlingsplan", [Domain, Contracts, Abstractions] },
+        { "AsfPlatform.Plugins.Lagesrapport", [Domain, Contracts, Abstractions] },
+        { "AsfPlatform.Plugins.Slutrapport", [Domain, Contracts, Abstractions] },
+        { "AsfPlatform.Plugins.Kommunrapport", [Domain, Contracts, Abstractions] },
     };
 
     [Theory]
