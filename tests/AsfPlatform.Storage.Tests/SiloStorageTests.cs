@@ -135,12 +135,16 @@ public abstract class SiloStorageTests
     }
 
     [Fact]
-    public async Task Sixty_four_grains_writing_at_once_keep_every_write_across_a_restart()
+    public Task Sixty_four_grains_writing_at_once_keep_every_write_across_a_restart()
+        => SixtyFourGrainsKeepEveryWriteAsync(oneConnectionAtATime: false);
+
+    /// <summary>64 grains × 20 writes at once, then a restart and a read of every grain.</summary>
+    protected async Task SixtyFourGrainsKeepEveryWriteAsync(bool oneConnectionAtATime)
     {
         const int grains = 64;
         const int writesPerGrain = 20;
         var database = await NewDatabaseAsync();
-        var storage = new StorageTarget(Invariant, database);
+        var storage = new StorageTarget(Invariant, database, OneConnectionAtATime: oneConnectionAtATime);
         var service = NewServiceId();
 
         await using (var silo = await TestSilo.StartAsync(storage, service))
@@ -252,6 +256,10 @@ public sealed class SqliteSiloStorageTests : SiloStorageTests, IDisposable
         await connection.OpenAsync();
         return connection;
     }
+
+    [Fact]
+    public Task Sixty_four_grains_writing_at_once_through_one_connection_at_a_time_keep_every_write_across_a_restart()
+        => SixtyFourGrainsKeepEveryWriteAsync(oneConnectionAtATime: true);
 
     protected override void ForgetConnections()
     {

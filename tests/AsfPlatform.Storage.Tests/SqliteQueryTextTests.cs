@@ -46,4 +46,20 @@ public sealed class SqliteQueryTextTests
 
         Assert.Equal(7000L, await command.ExecuteScalarAsync());
     }
+
+    [Fact]
+    public async Task With_one_connection_at_a_time_the_next_open_waits_until_the_open_connection_closes()
+    {
+        using var database = new TempSqliteDatabase("line");
+        await using var dataSource = new SqliteBusyTimeoutDataSource(database.ConnectionString, oneConnectionAtATime: true);
+
+        var first = await dataSource.OpenConnectionAsync();
+        var second = dataSource.OpenConnectionAsync().AsTask();
+        await Task.Delay(200);
+        Assert.False(second.IsCompleted);
+
+        await first.DisposeAsync();
+        await using var opened = await second.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(System.Data.ConnectionState.Open, opened.State);
+    }
 }

@@ -10,7 +10,8 @@ namespace AsfPlatform.Storage.Tests;
 /// <param name="Invariant">One of <see cref="AdoNetInvariants"/>.</param>
 /// <param name="ConnectionString">The database.</param>
 /// <param name="DeleteStateOnClear">Orleans' option: clearing deletes the row instead of emptying it.</param>
-public sealed record StorageTarget(string Invariant, string ConnectionString, bool DeleteStateOnClear = false);
+/// <param name="OneConnectionAtATime">SQLite only: <see cref="SqliteBusyTimeoutDataSource"/>'s line of connections.</param>
+public sealed record StorageTarget(string Invariant, string ConnectionString, bool DeleteStateOnClear = false, bool OneConnectionAtATime = false);
 
 /// <summary>A real Orleans silo in a generic host, with the <c>asf</c> ADO.NET grain storage and System.Text.Json
 /// state serialization.</summary>
@@ -44,7 +45,7 @@ public sealed class TestSilo : IAsyncDisposable
                 o.DeleteStateOnClear = storage.DeleteStateOnClear;
                 if (storage.Invariant == AdoNetInvariants.Sqlite)
                 {
-                    o.DataSource = new SqliteBusyTimeoutDataSource(storage.ConnectionString);
+                    o.DataSource = new SqliteBusyTimeoutDataSource(storage.ConnectionString, oneConnectionAtATime: storage.OneConnectionAtATime);
                 }
                 else
                 {

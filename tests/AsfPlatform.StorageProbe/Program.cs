@@ -35,6 +35,7 @@ for (var round = 1; round <= rounds; round++)
 {
     if (only is null or "sqlite")
     {
+        await SqliteOrleansAsync("Orleans storage, tuned queries, busy-timeout data source, one connection at a time", tuned: true, dataSource: true, gate: true);
         await SqliteOrleansAsync("Orleans storage, tuned queries, busy-timeout data source", tuned: true, dataSource: true);
         await SqliteOrleansAsync("Orleans storage, tuned queries, plain connection string (150 ms busy sleeps)", tuned: true, dataSource: false);
         await SqliteOrleansAsync("Orleans storage, untuned 3-statement write, plain connection string", tuned: false, dataSource: false);
@@ -67,7 +68,7 @@ foreach (var group in results.GroupBy(r => r.Row))
 
 return 0;
 
-async Task SqliteOrleansAsync(string path, bool tuned, bool dataSource)
+async Task SqliteOrleansAsync(string path, bool tuned, bool dataSource, bool gate = false)
 {
     using var database = new TempSqliteDatabase("probe");
     await OrleansSchema.EnsureAsync(AdoNetInvariants.Sqlite, database.ConnectionString);
@@ -81,7 +82,7 @@ async Task SqliteOrleansAsync(string path, bool tuned, bool dataSource)
         o.Invariant = AdoNetInvariants.Sqlite;
         if (dataSource)
         {
-            o.DataSource = new SqliteBusyTimeoutDataSource(database.ConnectionString);
+            o.DataSource = new SqliteBusyTimeoutDataSource(database.ConnectionString, oneConnectionAtATime: gate);
         }
         else
         {
