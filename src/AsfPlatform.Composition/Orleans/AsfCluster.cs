@@ -1,5 +1,6 @@
 using System.Net;
 using AsfPlatform.Grains;
+using AsfPlatform.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
@@ -67,7 +68,17 @@ public static class AsfCluster
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new SchemaInitializer(storage));
         silo.Services.AddSingleton(new StorageDescription(storage.Describe()));
         silo.UseSystemTextJsonGrainStorageSerializer();
-        silo.AddAdoNetGrainStorage(AdoNetStorageName, o => (o.Invariant, o.ConnectionString) = (storage.OrleansInvariant, storage.ConnectionString));
+        silo.AddAdoNetGrainStorage(AdoNetStorageName, o =>
+        {
+            o.Invariant = storage.OrleansInvariant;
+            // SQLite has one writer at a time: connections queue in order inside the process and wait on a locked
+            // database inside SQLite, instead of Microsoft.Data.Sqlite's 150 ms sleeps (docs/benchmarks: 4x the rate,
+            // a tenth of the worst write).
+            if (!storage.IsPostgres)
+                o.DataSource = new SqliteBusyTimeoutDataSource(storage.ConnectionString, oneConnectionAtATime: true);
+            else
+                o.ConnectionString = storage.ConnectionString;
+        });
         silo.Services.AddGrainStorage(StorageName, (sp, _) =>
             new SnapshotGrainStorage(sp.GetRequiredKeyedService<IGrainStorage>(AdoNetStorageName), sp.GetRequiredService<global::Orleans.Serialization.DeepCopier>()));
         return silo;
