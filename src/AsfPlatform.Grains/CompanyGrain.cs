@@ -48,7 +48,7 @@ public sealed class CompanyGrain([PersistentState("company")] IPersistentState<C
     private async Task Commit()
     {
         S.Version++;
-        await state.WriteStateAsync();
+        await GrainSupport.WriteOrDrop(state, DeactivateOnIdle);
         var plans = await GrainFactory.GetGrain<IOwnerRegistryGrain>(GrainKeys.Owner(Owner)).GetSubscribers(MetricSource.Company);
         await GrainSupport.Push(GrainFactory, plans, new([Observations.CompanySource(Id)], Observe()));
     }

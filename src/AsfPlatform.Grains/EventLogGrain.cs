@@ -45,5 +45,5 @@ public sealed class EventLogGrain([PersistentState("events")] IPersistentState<E
 
     public Task<IReadOnlyList<StoredEvent>> GetAll() => Task.FromResult<IReadOnlyList<StoredEvent>>(Events.ToList());
 
-    private Task Persist() => (_writer ??= new CoalescingWriter(state.WriteStateAsync)).WriteAsync();
+    private Task Persist() => (_writer ??= new CoalescingWriter(state.WriteStateAsync, DeactivateOnIdle)).WriteAsync();
 }

@@ -31,6 +31,23 @@ internal static class GrainSupport
         return true;
     }
 
+    /// <summary>
+    /// Writes the state. A failed write leaves the activation holding changes that storage may not have, so it is
+    /// dropped (<paramref name="drop"/>: the grain's <c>DeactivateOnIdle</c>) and the next call reloads what is stored.
+    /// </summary>
+    public static async Task WriteOrDrop<T>(IPersistentState<T> state, Action drop)
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            drop();
+            throw;
+        }
+    }
+
     /// <summary>Sends one source's new observations to the plans that read them.</summary>
     public static Task Push(IGrainFactory factory, IEnumerable<string> planKeys, ObservationUpdate update) =>
         Task.WhenAll(planKeys.Select(k => factory.GetGrain<IPlanFactsGrain>(k).ApplyObservations(update)));

@@ -215,7 +215,7 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
     }
 
     /// <summary>Writes the state with every change made so far; changes must be made before calling, without awaiting.</summary>
-    private Task Persist() => (_writer ??= new CoalescingWriter(state.WriteStateAsync)).WriteAsync();
+    private Task Persist() => (_writer ??= new CoalescingWriter(state.WriteStateAsync, DeactivateOnIdle)).WriteAsync();
 
     private Task PushToPlans(ObservationUpdate update) =>
         GrainSupport.Push(GrainFactory, S.Plans.Where(p => p.Value).Select(p => GrainKeys.Plan(Owner, Id, p.Key)), update);

@@ -56,7 +56,7 @@ public sealed class MunicipalityGrain([PersistentState("municipality")] IPersist
     private async Task Commit()
     {
         S.Version++;
-        await state.WriteStateAsync();
+        await GrainSupport.WriteOrDrop(state, DeactivateOnIdle);
         var plans = await GrainFactory.GetGrain<IOwnerRegistryGrain>(GrainKeys.Owner(Owner)).GetSubscribers(MetricSource.Municipality);
         await GrainSupport.Push(GrainFactory, plans, new([Observations.MunicipalitySource(Code)], Observe()));
     }

@@ -21,7 +21,7 @@ public sealed class OwnerDirectoryGrain([PersistentState("owner")] IPersistentSt
         if (S.Name == command.Name && S.Kind == command.Kind) return Snapshot();
         (S.Name, S.Kind) = (command.Name, command.Kind);
         S.Version++;
-        await state.WriteStateAsync();
+        await GrainSupport.WriteOrDrop(state, DeactivateOnIdle);
         return Snapshot();
     }
 
@@ -35,7 +35,7 @@ public sealed class OwnerDirectoryGrain([PersistentState("owner")] IPersistentSt
         if (!GrainSupport.Upsert(S.Surveys, command.Survey, s => s.Year.ToString())) return Snapshot();
         S.Surveys.Sort((a, b) => a.Year.CompareTo(b.Year));
         S.Version++;
-        await state.WriteStateAsync();
+        await GrainSupport.WriteOrDrop(state, DeactivateOnIdle);
         var update = new ObservationUpdate([Observations.SurveySource(command.Survey.Year)], Observations.FromSurvey(command.Survey));
         await GrainSupport.Push(GrainFactory, SubscribersOf(MetricSource.Survey), update);
         return Snapshot();
@@ -76,14 +76,14 @@ public sealed class OwnerDirectoryGrain([PersistentState("owner")] IPersistentSt
         list.Add(id);
         list.Sort(StringComparer.Ordinal);
         S.Version++;
-        await state.WriteStateAsync();
+        await GrainSupport.WriteOrDrop(state, DeactivateOnIdle);
     }
 
     public async Task Subscribe(string planKey, IReadOnlyList<MetricSource> sources)
     {
         if (S.Subscriptions.TryGetValue(planKey, out var current) && current.SequenceEqual(sources)) return;
         S.Subscriptions[planKey] = sources.ToList();
-        await state.WriteStateAsync();
+        await GrainSupport.WriteOrDrop(state, DeactivateOnIdle);
     }
 
     public Task<IReadOnlyList<string>> GetSubscribers(MetricSource source) => Task.FromResult(SubscribersOf(source));

@@ -214,7 +214,7 @@ public sealed class YearlyPlanGrain(
             _notifyPending = false;
             await state.WriteStateAsync();
             if (notifyAfter) await Notify();
-        });
+        }, DeactivateOnIdle);
         return _writer.WriteAsync();
     }
 

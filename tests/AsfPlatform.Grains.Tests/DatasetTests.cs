@@ -1,47 +1,90 @@
+using AsfPlatform.Composition;
+using AsfPlatform.Composition.Orleans;
 using AsfPlatform.Contracts;
 using AsfPlatform.Dataset;
 using AsfPlatform.Domain.Indicators;
-using AsfPlatform.Persistence.AdoNet;
-using AsfPlatform.Persistence.AdoNet.Hosting;
 using AsfPlatform.TestSupport;
 
 namespace AsfPlatform.Grains.Tests;
 
-/// <summary>The reconstructed dataset, loaded through the grains into a fresh SQLite database.</summary>
-public sealed class DatasetFixture : IAsyncLifetime
+/// <summary>The reconstructed dataset, loaded through the grains into a fresh database of the platform's storage.</summary>
+public abstract class DatasetFixture : IAsyncLifetime
 {
-    public TempSqliteDatabase Database { get; } = new("dataset");
     public TestHost Host { get; private set; } = null!;
     public DatasetLoadResult First { get; private set; } = null!;
 
+    /// <summary>The database, created empty (the silo creates the schema when it starts).</summary>
+    protected abstract Task<AsfStorage> CreateStorageAsync();
+
+    protected abstract Task DropStorageAsync();
+
+    private AsfStorage _storage = null!;
+
     public async Task InitializeAsync()
     {
+        _storage = await CreateStorageAsync();
         Host = await StartAsync();
         First = await new DatasetLoader(Host.Grains).LoadAsync();
     }
 
-    public Task<TestHost> StartAsync() => TestHost.StartAsync(silo => silo.AddAdoNetGrainStorageAsDefault(o =>
+    /// <summary>Stops the cluster and starts a new one on the same database, as a restart of the host does.</summary>
+    public async Task RestartAsync()
     {
-        o.Invariant = AdoNetGrainStorageOptions.SqliteInvariant;
-        o.ConnectionString = Database.ConnectionString;
-    }));
+        await Host.DisposeAsync();
+        Host = await StartAsync();
+    }
+
+    private Task<TestHost> StartAsync() => TestHost.StartAsync(silo => silo.UseAsfStorage(_storage));
 
     public async Task DisposeAsync()
     {
-        await Host.DisposeAsync();
-        Database.ClearPool();
-        Database.Dispose();
+        if (Host is not null) await Host.DisposeAsync();
+        await DropStorageAsync();
     }
 }
 
-public class DatasetTests(DatasetFixture fixture) : IClassFixture<DatasetFixture>
+public sealed class SqliteDatasetFixture : DatasetFixture
+{
+    private readonly TempSqliteDatabase _database = new("dataset");
+
+    protected override Task<AsfStorage> CreateStorageAsync() => Task.FromResult(AsfStorage.Sqlite(_database.FilePath));
+
+    protected override Task DropStorageAsync()
+    {
+        _database.ClearPool();
+        _database.Dispose();
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class PostgresDatasetFixture : DatasetFixture
+{
+    private PostgresServer? _server;
+    private string? _connectionString;
+
+    protected override async Task<AsfStorage> CreateStorageAsync()
+    {
+        _server = await PostgresServer.StartAsync();
+        _connectionString = await _server.CreateDatabaseAsync("dataset");
+        return AsfStorage.PostgreSql(_connectionString);
+    }
+
+    protected override Task DropStorageAsync() =>
+        _server is null || _connectionString is null ? Task.CompletedTask : _server.DropDatabaseAsync(_connectionString);
+}
+
+public sealed class DatasetOnSqliteTests(SqliteDatasetFixture fixture) : DatasetTests(fixture), IClassFixture<SqliteDatasetFixture>;
+
+public sealed class DatasetOnPostgresTests(PostgresDatasetFixture fixture) : DatasetTests(fixture), IClassFixture<PostgresDatasetFixture>;
+
+public abstract class DatasetTests(DatasetFixture fixture)
 {
     private const string Owner = "finsam-gavleborg", InsatsId = "asf-2016-2020";
-    private IGrainsView G => new(fixture.Host);
+    private View G => new(fixture.Host);
 
-    private readonly record struct IGrainsView(TestHost Host)
+    private readonly record struct View(TestHost Host)
     {
-        public IOwnerDirectoryGrain Directory(string owner = Owner) => Host.Grains.GetGrain<IOwnerDirectoryGrain>(owner);
+        public IOwnerDirectoryGrain Directory(string owner = Owner) => Host.Grains.GetGrain<IOwnerDirectoryGrain>(GrainKeys.Owner(owner));
         public IInsatsGrain Insats(string owner = Owner, string id = InsatsId) => Host.Grains.GetGrain<IInsatsGrain>(GrainKeys.Insats(owner, id));
         public IYearlyPlanGrain Plan(int year, string owner = Owner, string id = InsatsId) =>
             Host.Grains.GetGrain<IYearlyPlanGrain>(GrainKeys.Plan(owner, id, year));
@@ -71,16 +114,16 @@ public class DatasetTests(DatasetFixture fixture) : IClassFixture<DatasetFixture
     {
         var insatsBefore = await G.Insats().GetSnapshot();
         var planBefore = await G.Plan(2017).GetSnapshot();
-        await using var second = await fixture.StartAsync(); // a second host on the same database (as after a restart)
-        var again = await new DatasetLoader(second.Grains).LoadAsync();
+        var ownerBefore = await G.Directory().GetSnapshot();
+        await fixture.RestartAsync(); // a new cluster on the same database: every grain reads its state again
+        var again = await new DatasetLoader(fixture.Host.Grains).LoadAsync();
         Assert.Equal(fixture.First.Commands, again.Commands);
-        var insats = await second.Grains.GetGrain<IInsatsGrain>(GrainKeys.Insats(Owner, InsatsId)).GetSnapshot();
+        var insats = await G.Insats().GetSnapshot();
         Assert.Equal((insatsBefore.Version, insatsBefore.EventCount, insatsBefore.PlacementCount, insatsBefore.Milestones.Count),
             (insats.Version, insats.EventCount, insats.PlacementCount, insats.Milestones.Count));
-        var plan = await second.Grains.GetGrain<IYearlyPlanGrain>(GrainKeys.Plan(Owner, InsatsId, 2017)).GetSnapshot();
+        var plan = await G.Plan(2017).GetSnapshot();
         Assert.Equal((planBefore.Version, planBefore.ObservationCount), (plan.Version, plan.ObservationCount));
-        var owner = await second.Grains.GetGrain<IOwnerDirectoryGrain>(Owner).GetSnapshot();
-        Assert.Equal((await G.Directory().GetSnapshot()).Version, owner.Version);
+        Assert.Equal(ownerBefore.Version, (await G.Directory().GetSnapshot()).Version);
         Assert.Equal(0, again.Changes);
         Assert.True(fixture.First.Changes > 100);
     }

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using AsfPlatform.Contracts;
-using AsfPlatform.Runtime;
-using AsfPlatform.Runtime.Hosting;
-using AsfPlatform.Runtime.Storage;
+using AsfPlatform.Grains.Infrastructure;
 
 namespace AsfPlatform.Grains.Tests;
 
@@ -15,7 +13,7 @@ public class EventLogTests
     public async Task Recording_an_event_writes_only_its_months_log_and_not_the_insats_or_the_other_events()
     {
         var storage = new CountingStorage();
-        await using var host = await TestHost.StartAsync(s => s.AddGrainStorage(ProviderConstants.DefaultStorageProviderName, _ => storage));
+        await using var host = await TestHost.StartAsync(storage);
         await host.SeedAsync();
         for (var i = 0; i < 120; i++)
             await host.Insats.SaveEvent(new RecordInformationEvent(TestHost.Event($"e{i}", Months[i % 12]), CreateOnly: true));
@@ -24,9 +22,9 @@ public class EventLogTests
 
         await host.Insats.SaveEvent(new RecordInformationEvent(TestHost.Event("e999", Months[5]), CreateOnly: true));
 
-        var writes = storage.Writes.Where(w => w.Grain.Type != "asf.plan").ToList(); // the plans' live push is separate
+        var writes = storage.Writes.Where(w => w.Grain.Type.ToString() != "asf.plan").ToList(); // the plans' live push is separate
         var write = Assert.Single(writes);
-        Assert.Equal(new GrainId("asf.eventlog", GrainKeys.EventLog(TestHost.Owner, TestHost.InsatsId, Months[5])), write.Grain);
+        Assert.Equal(GrainId.Create("asf.eventlog", GrainKeys.EventLog(TestHost.Owner, TestHost.InsatsId, Months[5])), write.Grain);
         Assert.InRange(write.Bytes, 11 * eventBytes, 15 * eventBytes); // June's 11 events, not the insats' 121
     }
 
@@ -34,7 +32,7 @@ public class EventLogTests
     public async Task Events_of_many_months_survive_a_restart_with_their_versions_and_reach_the_plan()
     {
         var storage = new CountingStorage();
-        await using (var host = await TestHost.StartAsync(s => s.AddGrainStorage(ProviderConstants.DefaultStorageProviderName, _ => storage)))
+        await using (var host = await TestHost.StartAsync(storage))
         {
             await host.SeedAsync();
             foreach (var (date, i) in Months.Select((d, i) => (d, i)))
@@ -44,7 +42,7 @@ public class EventLogTests
             await host.Insats.SaveEvent(new RecordInformationEvent(TestHost.Event("e4", Months[8]), 1));
         }
 
-        await using var restarted = await TestHost.StartAsync(s => s.AddGrainStorage(ProviderConstants.DefaultStorageProviderName, _ => storage));
+        await using var restarted = await TestHost.StartAsync(storage);
         var events = await restarted.Insats.GetEvents(TestHost.Jan1, TestHost.Dec31);
         Assert.Equal(12, events.Count);
         Assert.Equal(12, (await restarted.Insats.GetSnapshot()).EventCount);

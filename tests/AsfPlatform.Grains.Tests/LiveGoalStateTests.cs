@@ -1,7 +1,6 @@
 using AsfPlatform.Contracts;
 using AsfPlatform.Domain.Indicators;
 using AsfPlatform.Domain.Model;
-using AsfPlatform.Runtime;
 
 namespace AsfPlatform.Grains.Tests;
 
@@ -14,11 +13,11 @@ public class LiveGoalStateTests
     {
         await using var host = await TestHost.StartAsync();
         await host.SeedAsync(companies: 20);
-        var before = host.Statistics.Snapshot();
+        var before = host.Calls.Snapshot();
 
         await host.Insats.RecordEvent(new RecordInformationEvent(TestHost.Event("e1", new(2017, 3, 1))));
 
-        var calls = host.Statistics.Snapshot().CallsSince(before);
+        var calls = host.Calls.Snapshot().Since(before);
         Assert.Equal(1, calls["asf.insats"]);          // the command
         Assert.Equal(1, calls["asf.plan"]);            // one push to the one plan that reads events
         Assert.False(calls.ContainsKey("asf.company")); // no company is read
@@ -34,11 +33,11 @@ public class LiveGoalStateTests
         await host.SeedAsync(companies: 20);
         var employedBefore = Indicator(await host.Plan().Evaluate(TestHost.Dec31), "employed");
         Assert.Equal((60m, 40, 20), (employedBefore.Value!.Value, employedBefore.Women!.Value, employedBefore.Men!.Value));
-        var before = host.Statistics.Snapshot();
+        var before = host.Calls.Snapshot();
 
         await host.Company("asf-07").RecordFigures(new RecordCompanyFigures(new(new(2017, 9, 1), 5, 5, 10, 0, 0, 0)));
 
-        var calls = host.Statistics.Snapshot().CallsSince(before);
+        var calls = host.Calls.Snapshot().Since(before);
         Assert.Equal(1, calls["asf.company"]);   // only the command itself; the 19 others are not read
         Assert.Equal(1, calls["asf.owner"]);     // who subscribes to company figures
         Assert.Equal(1, calls["asf.plan"]);

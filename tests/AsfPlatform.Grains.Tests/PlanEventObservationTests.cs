@@ -1,7 +1,5 @@
 using AsfPlatform.Contracts;
 using AsfPlatform.Domain.Indicators;
-using AsfPlatform.Runtime;
-using AsfPlatform.Runtime.Hosting;
 
 namespace AsfPlatform.Grains.Tests;
 
@@ -91,8 +89,7 @@ public class PlanEventObservationTests
         Assert.Equal(withoutEvents + 5 * 2, rebuilt.ObservationCount);
     }
 
-    private static Task<TestHost> StartAsync(CountingStorage storage) =>
-        TestHost.StartAsync(s => s.AddGrainStorage(ProviderConstants.DefaultStorageProviderName, _ => storage));
+    private static Task<TestHost> StartAsync(CountingStorage storage) => TestHost.StartAsync(storage);
 
     private static async Task SeedAsync(TestHost host)
     {
@@ -112,5 +109,5 @@ public class PlanEventObservationTests
     }
 
     private static int LastPlanWrite(CountingStorage storage, TestHost host) =>
-        storage.Writes.Last(w => w.Grain == new GrainId("asf.plan", GrainKeys.Plan(TestHost.Owner, TestHost.InsatsId, 2017))).Bytes;
+        storage.Writes.Last(w => w.Grain == GrainId.Create("asf.plan", GrainKeys.Plan(TestHost.Owner, TestHost.InsatsId, 2017))).Bytes;
 }

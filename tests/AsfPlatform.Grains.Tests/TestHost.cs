@@ -1,51 +1,75 @@
+using AsfPlatform.Composition.Orleans;
 using AsfPlatform.Contracts;
 using AsfPlatform.Domain.Indicators;
 using AsfPlatform.Domain.Model;
 using AsfPlatform.Domain.Plans;
-using AsfPlatform.Grains;
-using AsfPlatform.Runtime;
-using AsfPlatform.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using Orleans.Providers;
+using Orleans.Runtime.Hosting;
+using Orleans.TestingHost;
 
 namespace AsfPlatform.Grains.Tests;
 
-/// <summary>An in-process host of the grain runtime with the ASF grains.</summary>
+/// <summary>
+/// An in-process Orleans test cluster (real silos, real messaging) with the ASF grains, on Orleans' memory storage
+/// unless a test gives a storage of its own, and a count of the platform's grain calls.
+/// </summary>
 public sealed class TestHost : IAsyncDisposable
 {
-    private readonly IHost _host;
+    private TestHost(InProcessTestCluster cluster, GrainCalls calls) => (Cluster, Calls) = (cluster, calls);
 
-    private TestHost(IHost host) => _host = host;
+    public InProcessTestCluster Cluster { get; }
 
-    public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
-    public IGrainRuntimeStatistics Statistics => _host.Services.GetRequiredService<IGrainRuntimeStatistics>();
+    /// <summary>The cluster's client.</summary>
+    public IGrainFactory Grains => Cluster.Client;
 
-    public static async Task<TestHost> StartAsync(Action<ISiloBuilder>? storage = null)
+    /// <summary>The platform's grain calls on every silo of the cluster.</summary>
+    public GrainCalls Calls { get; }
+
+    /// <summary>Starts <paramref name="silos"/> silos; <paramref name="storage"/> configures each silo's default grain storage.</summary>
+    public static async Task<TestHost> StartAsync(Action<ISiloBuilder>? storage = null, short silos = 1)
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.UseGrainRuntime(silo =>
+        var calls = new GrainCalls();
+        var builder = new InProcessTestClusterBuilder(silos);
+        builder.Options.ConfigureFileLogging = false;
+        // The service id is part of every row the platform's storage keys; a restart (a new cluster) must use the same.
+        builder.Options.ServiceId = AsfCluster.ServiceId;
+        builder.ConfigureSilo((_, silo) =>
         {
             silo.AddAsfGrains();
-            if (storage is null) silo.AddMemoryGrainStorage(); else storage(silo);
+            silo.Services.AddSingleton(calls);
+            silo.AddIncomingGrainCallFilter<CountingCallFilter>();
+            if (storage is null) silo.AddMemoryGrainStorageAsDefault(); else storage(silo);
         });
-        var host = builder.Build();
-        await host.StartAsync();
-        return new TestHost(host);
+        var cluster = builder.Build();
+        try
+        {
+            await cluster.DeployAsync();
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+
+        return new TestHost(cluster, calls);
     }
+
+    /// <summary>A cluster whose default storage is <paramref name="storage"/>, kept by the caller across clusters.</summary>
+    public static Task<TestHost> StartAsync(CountingStorage storage) =>
+        StartAsync(silo => silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (_, _) => storage));
 
     public async ValueTask DisposeAsync()
     {
-        await _host.StopAsync();
-        _host.Dispose();
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
     }
 
     // A small scenario: owner "o", insats "i" (2017–2018), plan 2017 with one indicator per kind of source.
     public const string Owner = "test-owner", InsatsId = "ins";
     public static readonly DateOnly Jan1 = new(2017, 1, 1), Dec31 = new(2017, 12, 31);
 
-    public IOwnerDirectoryGrain Directory => Grains.GetGrain<IOwnerDirectoryGrain>(Owner);
+    public IOwnerDirectoryGrain Directory => Grains.GetGrain<IOwnerDirectoryGrain>(GrainKeys.Owner(Owner));
     public IInsatsGrain Insats => Grains.GetGrain<IInsatsGrain>(GrainKeys.Insats(Owner, InsatsId));
     public IYearlyPlanGrain Plan(int year = 2017) => Grains.GetGrain<IYearlyPlanGrain>(GrainKeys.Plan(Owner, InsatsId, year));
     public ICompanyGrain Company(string id) => Grains.GetGrain<ICompanyGrain>(GrainKeys.Company(Owner, id));

@@ -1,7 +1,4 @@
 using AsfPlatform.Contracts;
-using AsfPlatform.Runtime;
-using AsfPlatform.Runtime.Hosting;
-using AsfPlatform.Runtime.Storage;
 
 namespace AsfPlatform.Grains.Tests;
 
@@ -13,20 +10,20 @@ public class WriteCoalescingTests
     public async Task Concurrent_pushes_to_a_plan_share_writes_and_all_survive_a_restart()
     {
         var storage = new SlowStorage("asf.plan");
-        await using (var host = await TestHost.StartAsync(s => s.AddGrainStorage(ProviderConstants.DefaultStorageProviderName, _ => storage)))
+        await using (var host = await TestHost.StartAsync(storage))
         {
             await host.SeedAsync(companies: Companies);
-            var writesBefore = storage.Writes;
+            var writesBefore = storage.WriteCount;
 
             await Task.WhenAll(Enumerable.Range(0, Companies).Select(i =>
                 host.Company($"asf-{i:00}").RecordFigures(new RecordCompanyFigures(new(new(2017, 9, 1), 5, 5, 10, 0, 0, 0)))));
 
-            var writes = storage.Writes - writesBefore;
+            var writes = storage.WriteCount - writesBefore;
             Assert.InRange(writes, 1, Companies - 1); // without coalescing: one durable write per push
         }
 
         // A new host reads everything from the same storage: every acknowledged push is there.
-        await using var restarted = await TestHost.StartAsync(s => s.AddGrainStorage(ProviderConstants.DefaultStorageProviderName, _ => storage));
+        await using var restarted = await TestHost.StartAsync(storage);
         var employed = (await restarted.Plan().Evaluate(TestHost.Dec31)).Single(i => i.IndicatorId == "employed");
         Assert.Equal((Companies * 10m, Companies * 5, Companies * 5), (employed.Value!.Value, employed.Women!.Value, employed.Men!.Value));
     }
@@ -35,7 +32,7 @@ public class WriteCoalescingTests
     public async Task A_failed_plan_write_fails_every_push_it_carried_and_the_plan_reloads_from_storage()
     {
         var storage = new SlowStorage("asf.plan");
-        await using var host = await TestHost.StartAsync(s => s.AddGrainStorage(ProviderConstants.DefaultStorageProviderName, _ => storage));
+        await using var host = await TestHost.StartAsync(storage);
         await host.SeedAsync(companies: Companies);
         storage.FailWrites = true;
 
@@ -55,41 +52,37 @@ public class WriteCoalescingTests
     {
         const int events = 16;
         var storage = new SlowStorage("asf.eventlog");
-        await using (var host = await TestHost.StartAsync(s => s.AddGrainStorage(ProviderConstants.DefaultStorageProviderName, _ => storage)))
+        await using (var host = await TestHost.StartAsync(storage))
         {
             await host.SeedAsync();
             await host.Insats.SaveEvent(new RecordInformationEvent(TestHost.Event("forsta", new(2017, 3, 1)), CreateOnly: true));
-            var writesBefore = storage.Writes;
+            var writesBefore = storage.WriteCount;
 
             await Task.WhenAll(Enumerable.Range(0, events).Select(i =>
                 host.Insats.RecordEvent(new RecordInformationEvent(TestHost.Event($"e{i}", new(2017, 3, 1)), CreateOnly: true))));
 
-            Assert.InRange(storage.Writes - writesBefore, 1, events - 1);
+            Assert.InRange(storage.WriteCount - writesBefore, 1, events - 1);
         }
 
-        await using var restarted = await TestHost.StartAsync(s => s.AddGrainStorage(ProviderConstants.DefaultStorageProviderName, _ => storage));
+        await using var restarted = await TestHost.StartAsync(storage);
         Assert.Equal(events + 1, (await restarted.Insats.GetSnapshot()).EventCount);
         Assert.Equal(events + 1, (await restarted.Plan().Evaluate(TestHost.Dec31)).Single(i => i.IndicatorId == "events").Value);
     }
 
-    /// <summary>Memory storage whose writes of one grain type take a while (like a durable commit), counted, and can fail.</summary>
-    private sealed class SlowStorage(string grainType) : IGrainStorage
+    /// <summary>Storage whose writes of one grain type take a while (like a durable commit), counted, and can fail.</summary>
+    private sealed class SlowStorage(string grainType) : CountingStorage
     {
-        private readonly MemoryGrainStorage _inner = new();
         private int _writes, _failedWrites;
 
-        public int Writes => Volatile.Read(ref _writes);
+        public int WriteCount => Volatile.Read(ref _writes);
         public int FailedWrites => Volatile.Read(ref _failedWrites);
         public volatile bool FailWrites;
 
-        public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-            _inner.ReadStateAsync(stateName, grainId, grainState);
-
-        public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+        public override async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
         {
-            if (grainId.Type != grainType)
+            if (grainId.Type.ToString() != grainType)
             {
-                await _inner.WriteStateAsync(stateName, grainId, grainState);
+                await base.WriteStateAsync(stateName, grainId, grainState);
                 return;
             }
 
@@ -101,12 +94,9 @@ public class WriteCoalescingTests
                 throw new IOException("Disken är full.");
             }
 
-            // Captures the state at once, as the real storage serializes before its first await.
-            await _inner.WriteStateAsync(stateName, grainId, grainState);
+            // Captures the state at once, as the real storage copies it before its first await.
+            await base.WriteStateAsync(stateName, grainId, grainState);
             await Task.Delay(30);
         }
-
-        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-            _inner.ClearStateAsync(stateName, grainId, grainState);
     }
 }

@@ -1,16 +1,17 @@
 using AsfPlatform.Dataset;
 using AsfPlatform.Grains;
 using AsfPlatform.Reporting;
-using AsfPlatform.Runtime;
-using AsfPlatform.Runtime.Hosting;
+using AsfPlatform.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Hosting;
 
 namespace AsfPlatform.Plugins.Tests;
 
 /// <summary>
-/// One in-process grain host with memory storage and the reconstructed dataset loaded through the grains, plus
+/// One Orleans silo in a plain host, on free loopback ports, with memory storage and the reconstructed dataset loaded through the grains, plus
 /// the reporting services wired as the host wires them (the built-in plugins are found beside the test assembly
 /// and read their data through <see cref="GrainReportContextFactory"/>). Shared by every test class in the
 /// <see cref="DatasetCollection"/>, so the dataset is loaded once per test run.
@@ -40,7 +41,11 @@ public sealed class DatasetFixture : IAsyncLifetime
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
-        builder.UseGrainRuntime(silo => silo.AddAsfGrains().AddMemoryGrainStorage());
+        var ports = FreePorts.Take(2); // test projects run in parallel: never Orleans' default ports
+        builder.UseOrleans(silo => silo
+            .UseLocalhostClustering(ports[0], ports[1], serviceId: "asf-plugins-tests", clusterId: "asf-plugins-tests")
+            .AddAsfGrains()
+            .AddMemoryGrainStorageAsDefault());
         builder.Services.AddAsfReporting(o => o.ScanApplicationDirectory = true).AddGrainReportContext();
         _host = builder.Build();
         await _host.StartAsync();

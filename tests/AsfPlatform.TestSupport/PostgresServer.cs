@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using Npgsql;
 
@@ -113,7 +111,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
             for (var attempt = 1; ; attempt++)
             {
-                var port = FreeLoopbackPort();
+                var port = FreePorts.Take(1)[0];
                 var settings =
                     $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='{root}' " +
                     "-c fsync=on -c synchronous_commit=on -c max_connections=300 -c shared_buffers=32MB";
@@ -228,13 +226,6 @@ public sealed class PostgresServer : IAsyncDisposable
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, (await stdout + await stderr).Trim());
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string Sanitize(string name)
