@@ -29,7 +29,12 @@ public static class GrainKeys
     /// <summary>The information events of an insats in one month: "owner:finsam-gavleborg/asf-2016-2020/events/2017-06".</summary>
     public static string EventLog(string ownerId, string insatsId, DateOnly month) => $"{Prefix}{ownerId}/{insatsId}/events/{month:yyyy-MM}";
 
+    /// <summary>
+    /// The key without the prefix ("finsam-gavleborg/k2180"): how the audit log and the history pages name a thing,
+    /// independent of how grains are keyed.
+    /// </summary>
+    public static string PathOf(string key) => key.StartsWith(Prefix, StringComparison.Ordinal) ? key[Prefix.Length..] : key;
+
     /// <summary>Splits a key into its segments, owner id first (without the prefix).</summary>
-    public static string[] Segments(string key) =>
-        (key.StartsWith(Prefix, StringComparison.Ordinal) ? key[Prefix.Length..] : key).Split('/');
+    public static string[] Segments(string key) => PathOf(key).Split('/');
 }

@@ -158,7 +158,8 @@ public sealed class DomainWriter(IGrainFactory grains, IAuditLog audit)
             throw new ScopeForbiddenException("Bara förbundsadmin får ändra insatsen och handlingsplanen.");
     }
 
-    private Task AuditAsync(ClaimsPrincipal user, string entityType, string entityId, string action, object? before, object? after) =>
-        audit.AppendAsync(new AuditRecord(user.Identity!.Name!, entityType, entityId, action,
+    // The audit names a thing by its path ("finsam-gavleborg/k2180"), not by its grain key.
+    private Task AuditAsync(ClaimsPrincipal user, string entityType, string grainKey, string action, object? before, object? after) =>
+        audit.AppendAsync(new AuditRecord(user.Identity!.Name!, entityType, GrainKeys.PathOf(grainKey), action,
             before is null ? null : JsonSerializer.Serialize(before, Json), after is null ? null : JsonSerializer.Serialize(after, Json)));
 }
