@@ -1,7 +1,6 @@
 using AsfPlatform.Contracts;
 using AsfPlatform.Domain.Indicators;
 using AsfPlatform.Domain.Plans;
-using AsfPlatform.Plugins.Shared;
 using AsfPlatform.Reporting;
 
 namespace AsfPlatform.Plugins.Handlingsplan;
@@ -146,14 +145,12 @@ internal sealed class PlanLayout(IReportContext context, PlanContent plan, int y
         _followUpWritten = true;
         if (!YearHasBegun)
         {
-            document.Paragraph($"Planen följs upp med {plan.Indicators.Count} indikatorer (bilaga 2). Utfall redovisas när verksamhetsåret {year} har börjat.");
+            document.Paragraph($"Planen följs upp med {SwedishText.Count(plan.Indicators.Count, "indikator", "indikatorer")} (bilaga 2). Utfall redovisas när verksamhetsåret {year} har börjat.");
             return;
         }
-        var byStatus = context.Indicators.GroupBy(i => i.Status).OrderBy(g => g.Key)
-            .Select(g => $"{g.Count()} {IndicatorEvaluation.Swedish(g.Key).ToLowerInvariant()}");
         document.Paragraph(
             TextSpan.Strong($"Läget per {SwedishFormat.Date(_asOf)}: "),
-            $"av planens {plan.Indicators.Count} indikatorer är {Join(byStatus)}. Värdena beräknas ur registrerade uppgifter; se bilaga 2.");
+            $"av planens {SwedishText.Count(plan.Indicators.Count, "indikator", "indikatorer")} är {IndicatorText.StatusCounts(context.Indicators)}. Värdena beräknas ur registrerade uppgifter; se bilaga 2.");
     }
 
     public void WriteActivityPlan(IDocumentBuilder document, CancellationToken cancellationToken)
@@ -234,11 +231,5 @@ internal sealed class PlanLayout(IReportContext context, PlanContent plan, int y
                 lines.Add($"Kommentar: {note}");
             document.BulletList(lines);
         }
-    }
-
-    private static string Join(IEnumerable<string> parts)
-    {
-        var list = parts.ToList();
-        return list.Count <= 1 ? string.Concat(list) : string.Join(", ", list[..^1]) + " och " + list[^1];
     }
 }

@@ -19,6 +19,8 @@ internal sealed class PluginLoadContext(string pluginPath)
         "AsfPlatform.Domain",
         "AsfPlatform.Runtime",
         "DocumentFormat.OpenXml",
+        // Open XML SDK 3 keeps its base types (OpenXmlElement, OpenXmlPackage) in this assembly.
+        "DocumentFormat.OpenXml.Framework",
         "System.IO.Packaging",
         "Microsoft.Extensions.DependencyInjection.Abstractions",
         "Microsoft.Extensions.Logging.Abstractions",

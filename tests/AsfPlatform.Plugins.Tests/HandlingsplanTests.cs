@@ -1,5 +1,4 @@
 using AsfPlatform.Domain.Indicators;
-using AsfPlatform.Plugins.Shared;
 using AsfPlatform.Reporting;
 
 namespace AsfPlatform.Plugins.Tests;
