@@ -76,22 +76,32 @@ public sealed class WordDocumentBuilderTests
     }
 
     [Fact]
-    public void The_table_of_contents_is_a_dirty_TOC_field_in_a_table_of_contents_block_listing_Words_heading_numbers()
+    public void The_table_of_contents_is_a_prefilled_TOC_field_in_a_table_of_contents_block_listing_Words_heading_numbers()
     {
         var main = MainXml(Sample);
         var sdt = main.Descendants(W + "sdt").Single();
         Assert.Equal("Table of Contents", (string?)sdt.Descendants(W + "docPartGallery").Single().Attribute(W + "val"));
         Assert.Contains(sdt.Descendants(W + "instrText"), i => i.Value.Contains("TOC \\o \"1-3\" \\h \\z \\u"));
-        Assert.Equal("true", (string?)sdt.Descendants(W + "fldChar").First().Attribute(W + "dirty"));
 
         var entries = sdt.Descendants(W + "hyperlink").Select(h => string.Concat(h.Descendants(W + "t").Select(t => t.Value))).ToList();
         Assert.Equal(
             ["1.Bakgrund", "1.1Dubbla affärsidéer", "1.2Definition", "2.Mål", "2.1Processmål", "2.1.1Ökad kunskap hos förtroendevalda",
              "3.Finansiering", "4.Uppföljning", "4.1Indikatorer", "Bilaga 1 – Aktivitetsplan"],
             entries);
+    }
 
+    [Fact]
+    public void Word_opens_the_document_without_asking_to_update_fields()
+    {
         var settings = PartXml(Sample, "word/settings.xml");
-        Assert.Equal("true", (string?)settings.Root!.Element(W + "updateFields")!.Attribute(W + "val"));
+        Assert.Null(settings.Root!.Element(W + "updateFields"));
+        using var zip = new ZipArchive(new MemoryStream(Sample));
+        foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("word/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal)))
+        {
+            var part = XDocument.Load(entry.Open());
+            Assert.DoesNotContain(part.Descendants(W + "fldChar"), f => (string?)f.Attribute(W + "dirty") is "true" or "1" or "on");
+            Assert.DoesNotContain(part.Descendants(W + "fldSimple"), f => (string?)f.Attribute(W + "dirty") is "true" or "1" or "on");
+        }
     }
 
     [Fact]
