@@ -39,7 +39,7 @@ public sealed class HandlingsplanReport : IReportPlugin
         if (context.Plan?.Content is not { } plan)
         {
             // Say so in the document rather than fail: the officer sees at once what is missing.
-            document.CoverPage(new CoverPage($"Handlingsplan {year}", context.Insats?.Insats?.Title, owner, YearPeriod(year)))
+            document.CoverPage(new CoverPage($"Handlingsplan {year}", context.Insats?.Insats?.Title, owner, YearPeriod(year), context.AsOf, DateLabel: AsOfLabel))
                 .Heading("Handlingsplan saknas", numbered: false)
                 .Paragraph($"Det finns ingen handlingsplan för {year} registrerad för insatsen \"{context.Arguments.Insats}\" hos {owner}.");
             return Task.CompletedTask;
@@ -51,13 +51,19 @@ public sealed class HandlingsplanReport : IReportPlugin
                 Subtitle: context.Insats?.Insats?.Title ?? plan.Title,
                 Owner: owner,
                 Period: YearPeriod(year),
-                Version: $"{context.Plan.Version}"))
+                Date: context.AsOf,
+                Version: $"{context.Plan.Version}",
+                DateLabel: AsOfLabel))
             .TableOfContents();
         layout.WriteSections(document, cancellationToken);
         layout.WriteActivityPlan(document, cancellationToken);
         layout.WriteIndicators(document);
         return Task.CompletedTask;
     }
+
+    // The plan data holds no decision date, so the cover names the date the plan's figures are given at rather than
+    // calling it the plan's date.
+    private const string AsOfLabel = "Läget per";
 
     private static string YearPeriod(int year) => SwedishFormat.Period(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
 }
@@ -132,10 +138,17 @@ internal sealed class PlanLayout(IReportContext context, PlanContent plan, int y
     {
         if (_organisationWritten || plan.Organisation.Count == 0) return;
         _organisationWritten = true;
-        // Roles by title only: the plan never names persons.
-        var rows = plan.Organisation.GroupBy(r => r.Role)
-            .Select(g => (IReadOnlyList<TableCell>)[new TableCell(g.Key, Bold: true), string.Join(", ", g.Select(r => r.Title))])
+        // Roles by title only: the plan never names persons. A title that only repeats its role ("Processledare |
+        // Processledare") says nothing, so it is left out, and a plan whose titles all repeat their roles lists roles alone.
+        var roles = plan.Organisation.GroupBy(r => r.Role)
+            .Select(g => (Role: g.Key, Titles: g.Select(r => r.Title).Where(t => !t.Equals(g.Key, StringComparison.CurrentCultureIgnoreCase)).Distinct().ToList()))
             .ToList();
+        if (roles.All(r => r.Titles.Count == 0))
+        {
+            document.Table(new TableSpec([new TableColumn("Roll", 100)], roles.Select(r => (IReadOnlyList<TableCell>)[r.Role]).ToList(), "Organisation"));
+            return;
+        }
+        var rows = roles.Select(r => (IReadOnlyList<TableCell>)[new TableCell(r.Role, Bold: true), string.Join(", ", r.Titles)]).ToList();
         document.Table(new TableSpec([new TableColumn("Roll", 30), new TableColumn("Funktion", 70)], rows, "Organisation"));
     }
 

@@ -11,6 +11,9 @@ internal sealed class FinalReport(IReportContext context, Insats insats)
     /// <summary>The last date the report covers: the insats end, or the report date when that is earlier.</summary>
     private readonly DateOnly _end = context.AsOf < insats.PeriodEnd ? context.AsOf : insats.PeriodEnd;
 
+    /// <summary>The last date the report covers, which is the report's date.</summary>
+    public DateOnly End => _end;
+
     private IEnumerable<int> Years => Enumerable.Range(insats.PeriodStart.Year, Math.Max(0, _end.Year - insats.PeriodStart.Year + 1));
 
     private IReadOnlyList<CountySurvey> Surveys => context.Surveys.Select(s => s.Survey)

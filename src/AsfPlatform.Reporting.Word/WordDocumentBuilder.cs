@@ -32,7 +32,7 @@ public sealed class WordDocumentBuilder : IDocumentBuilder
     private int _bookmarkId;
     private int _drawingId;
 
-    /// <summary>Creates a builder; <paramref name="generatedAt"/> becomes the created date and the default cover date.</summary>
+    /// <summary>Creates a builder; <paramref name="generatedAt"/> becomes the created date and the cover's "Utskriven" date.</summary>
     public WordDocumentBuilder(DateTimeOffset generatedAt) => _generatedAt = generatedAt;
 
     /// <inheritdoc />
@@ -43,7 +43,6 @@ public sealed class WordDocumentBuilder : IDocumentBuilder
             throw new InvalidOperationException("Dokumentet har redan ett omslag.");
         _cover = cover;
 
-        var date = cover.Date ?? DateOnly.FromDateTime(SwedishFormat.ToSwedishTime(_generatedAt).DateTime);
         if (!string.IsNullOrWhiteSpace(cover.Owner))
             _body.Add(StyledParagraph("CoverOwner", cover.Owner));
         _body.Add(StyledParagraph("Title", cover.Title));
@@ -51,7 +50,8 @@ public sealed class WordDocumentBuilder : IDocumentBuilder
 
         var facts = new List<(string Label, string? Value)>
         {
-            ("Ägare", cover.Owner), ("Period", cover.Period), ("Datum", SwedishFormat.Date(date)), ("Version", cover.Version),
+            ("Ägare", cover.Owner), ("Period", cover.Period), (cover.DateLabel, cover.Date is { } date ? SwedishFormat.Date(date) : null),
+            ("Version", cover.Version), ("Utskriven", SwedishFormat.Date(_generatedAt)),
         };
         foreach (var (label, value) in facts.Where(f => !string.IsNullOrWhiteSpace(f.Value)))
             _body.Add(new Paragraph(

@@ -89,6 +89,19 @@ public sealed class HandlingsplanTests(DatasetFixture fixture)
     }
 
     [Fact]
+    public async Task The_organisation_table_names_each_role_once_and_a_title_only_where_it_differs_from_the_role()
+    {
+        var context = await fixture.ContextAsync(Plan2017);
+        var document = new ReportDocument(await fixture.RunAsync("handlingsplan", Plan2017));
+        var table = Assert.Single(document.Tables, t => t[0][0] == "Roll");
+        var roles = context.Plan!.Content!.Organisation.Select(r => r.Role).Distinct().ToList();
+        Assert.Equal(roles, table.Skip(1).Select(r => r[0]));
+        Assert.DoesNotContain(table.Skip(1), r => r.Count == 2 && r[0] == r[1]);
+        foreach (var role in context.Plan.Content.Organisation.Where(r => r.Title != r.Role))
+            Assert.Contains(role.Title, table.Single(r => r[0] == role.Role)[1]);
+    }
+
+    [Fact]
     public async Task An_as_of_date_inside_the_year_evaluates_the_indicators_at_that_date()
     {
         var arguments = Plan2017 with { AsOfDate = new DateOnly(2017, 6, 30) };

@@ -55,3 +55,28 @@ public sealed class WordingTests(DatasetFixture fixture)
                 && p.Contains($"{group.Count()} {SwedishText.EventTypeForms(group.Key.Type).Many}", StringComparison.Ordinal));
     }
 }
+
+/// <summary>The cover dates a document by its content, and the printing date only as such.</summary>
+[Collection(DatasetCollection.Name)]
+public sealed class CoverDateTests(DatasetFixture fixture)
+{
+    [Theory]
+    [MemberData(nameof(BoardDocuments.Names), MemberType = typeof(BoardDocuments))]
+    public async Task The_cover_gives_the_printing_date_only_as_Utskriven_and_its_own_date_from_the_content(string name)
+    {
+        var run = BoardDocuments.Runs.Single(r => r.Name == name);
+        var document = await BoardDocuments.RunAsync(fixture, name);
+        var context = await fixture.ContextAsync(run.Arguments);
+        var printed = SwedishFormat.Date(DatasetFixture.GeneratedAt);
+        var cover = document.Paragraphs.TakeWhile(p => p != "Innehållsförteckning").ToList();
+
+        Assert.Contains("Utskriven" + printed, cover);
+        var dated = Assert.Single(cover, p => p.StartsWith("Datum", StringComparison.Ordinal) || p.StartsWith("Läget per", StringComparison.Ordinal));
+        var date = DateOnly.Parse(dated[^10..], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.NotEqual(printed, dated[^10..]);
+        // A report is dated by the date its figures are given at: the as-of date, or the end of its year or insats.
+        Assert.True(date <= context.AsOf, $"{dated} ligger efter rapportens datum {context.AsOf}.");
+        if (run.ReportId is "lagesrapport" or "handlingsplan")
+            Assert.Equal(context.AsOf, date);
+    }
+}
