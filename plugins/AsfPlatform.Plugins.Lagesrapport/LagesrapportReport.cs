@@ -143,7 +143,8 @@ public sealed class LagesrapportReport : IReportPlugin
         foreach (var group in ScaleGroups(comparable))
             document.Chart(new ChartSpec(
                 ChartKind.Bar,
-                group.Count == comparable.Count ? "Utfall och målbild" : $"Utfall och målbild ({(group[0].Evaluation.Target >= 100 ? "större tal" : "mindre tal")})",
+                // Split charts are named by what they show, not by the size of their numbers.
+                group.Count == comparable.Count ? "Utfall och målbild" : "Utfall och målbild för " + SwedishText.Join(group.Select(i => char.ToLower(i.ShortTitle[0], SwedishFormat.Culture) + i.ShortTitle[1..])),
                 group.Select(i => i.ShortTitle).ToList(),
                 [
                     new ChartSeries("Utfall", group.Select(i => (double)i.Evaluation.Value!.Value).ToList()),
