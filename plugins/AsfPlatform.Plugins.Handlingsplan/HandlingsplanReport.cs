@@ -1,7 +1,6 @@
 using AsfPlatform.Contracts;
 using AsfPlatform.Domain.Indicators;
 using AsfPlatform.Domain.Plans;
-using AsfPlatform.Plugins.Shared;
 using AsfPlatform.Reporting;
 
 namespace AsfPlatform.Plugins.Handlingsplan;
@@ -40,7 +39,7 @@ public sealed class HandlingsplanReport : IReportPlugin
         if (context.Plan?.Content is not { } plan)
         {
             // Say so in the document rather than fail: the officer sees at once what is missing.
-            document.CoverPage(new CoverPage($"Handlingsplan {year}", context.Insats?.Insats?.Title, owner, YearPeriod(year)))
+            document.CoverPage(new CoverPage($"Handlingsplan {year}", context.Insats?.Insats?.Title, owner, YearPeriod(year), context.AsOf, DateLabel: AsOfLabel))
                 .Heading("Handlingsplan saknas", numbered: false)
                 .Paragraph($"Det finns ingen handlingsplan för {year} registrerad för insatsen \"{context.Arguments.Insats}\" hos {owner}.");
             return Task.CompletedTask;
@@ -52,13 +51,19 @@ public sealed class HandlingsplanReport : IReportPlugin
                 Subtitle: context.Insats?.Insats?.Title ?? plan.Title,
                 Owner: owner,
                 Period: YearPeriod(year),
-                Version: $"{context.Plan.Version}"))
+                Date: context.AsOf,
+                Version: $"{context.Plan.Version}",
+                DateLabel: AsOfLabel))
             .TableOfContents();
         layout.WriteSections(document, cancellationToken);
         layout.WriteActivityPlan(document, cancellationToken);
         layout.WriteIndicators(document);
         return Task.CompletedTask;
     }
+
+    // The plan data holds no decision date, so the cover names the date the plan's figures are given at rather than
+    // calling it the plan's date.
+    private const string AsOfLabel = "Läget per";
 
     private static string YearPeriod(int year) => SwedishFormat.Period(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
 }
@@ -133,10 +138,17 @@ internal sealed class PlanLayout(IReportContext context, PlanContent plan, int y
     {
         if (_organisationWritten || plan.Organisation.Count == 0) return;
         _organisationWritten = true;
-        // Roles by title only: the plan never names persons.
-        var rows = plan.Organisation.GroupBy(r => r.Role)
-            .Select(g => (IReadOnlyList<TableCell>)[new TableCell(g.Key, Bold: true), string.Join(", ", g.Select(r => r.Title))])
+        // Roles by title only: the plan never names persons. A title that only repeats its role ("Processledare |
+        // Processledare") says nothing, so it is left out, and a plan whose titles all repeat their roles lists roles alone.
+        var roles = plan.Organisation.GroupBy(r => r.Role)
+            .Select(g => (Role: g.Key, Titles: g.Select(r => r.Title).Where(t => !t.Equals(g.Key, StringComparison.CurrentCultureIgnoreCase)).Distinct().ToList()))
             .ToList();
+        if (roles.All(r => r.Titles.Count == 0))
+        {
+            document.Table(new TableSpec([new TableColumn("Roll", 100)], roles.Select(r => (IReadOnlyList<TableCell>)[r.Role]).ToList(), "Organisation"));
+            return;
+        }
+        var rows = roles.Select(r => (IReadOnlyList<TableCell>)[new TableCell(r.Role, Bold: true), string.Join(", ", r.Titles)]).ToList();
         document.Table(new TableSpec([new TableColumn("Roll", 30), new TableColumn("Funktion", 70)], rows, "Organisation"));
     }
 
@@ -146,14 +158,12 @@ internal sealed class PlanLayout(IReportContext context, PlanContent plan, int y
         _followUpWritten = true;
         if (!YearHasBegun)
         {
-            document.Paragraph($"Planen följs upp med {plan.Indicators.Count} indikatorer (bilaga 2). Utfall redovisas när verksamhetsåret {year} har börjat.");
+            document.Paragraph($"Planen följs upp med {SwedishText.Count(plan.Indicators.Count, "indikator", "indikatorer")} (bilaga 2). Utfall redovisas när verksamhetsåret {year} har börjat.");
             return;
         }
-        var byStatus = context.Indicators.GroupBy(i => i.Status).OrderBy(g => g.Key)
-            .Select(g => $"{g.Count()} {IndicatorEvaluation.Swedish(g.Key).ToLowerInvariant()}");
         document.Paragraph(
             TextSpan.Strong($"Läget per {SwedishFormat.Date(_asOf)}: "),
-            $"av planens {plan.Indicators.Count} indikatorer är {Join(byStatus)}. Värdena beräknas ur registrerade uppgifter; se bilaga 2.");
+            $"av planens {SwedishText.Count(plan.Indicators.Count, "indikator", "indikatorer")} är {IndicatorText.StatusCounts(context.Indicators)}. Värdena beräknas ur registrerade uppgifter; se bilaga 2.");
     }
 
     public void WriteActivityPlan(IDocumentBuilder document, CancellationToken cancellationToken)
@@ -234,11 +244,5 @@ internal sealed class PlanLayout(IReportContext context, PlanContent plan, int y
                 lines.Add($"Kommentar: {note}");
             document.BulletList(lines);
         }
-    }
-
-    private static string Join(IEnumerable<string> parts)
-    {
-        var list = parts.ToList();
-        return list.Count <= 1 ? string.Concat(list) : string.Join(", ", list[..^1]) + " och " + list[^1];
     }
 }

@@ -1,6 +1,5 @@
 using AsfPlatform.Contracts;
 using AsfPlatform.Domain.Model;
-using AsfPlatform.Plugins.Shared;
 using AsfPlatform.Reporting;
 
 namespace AsfPlatform.Plugins.Kommunrapport;
@@ -181,10 +180,10 @@ public sealed class KommunrapportReport : IReportPlugin
         if (events.Events.Count == 0)
             document.Paragraph($"Inga informationsinsatser i {name} är registrerade för {year}.");
         else
-            document.Paragraph($"{events.Events.Count} registrerade informationsinsatser hölls i {name} under {year}.")
+            document.Paragraph($"{SwedishText.Capitalise(events.CountText)} hölls i {name} under {year}.")
                 .Table(events.ToTable(names, tables.Caption($"Aktiviteter i {name} {year}")))
                 .Paragraph(events.AudienceSentence());
         if (countyWide > 0)
-            document.Paragraph($"Dessutom genomfördes {countyWide} länsövergripande {(countyWide == 1 ? "insats" : "insatser")} under {year} som riktade sig till alla kommuner.");
+            document.Paragraph($"Dessutom genomfördes {SwedishText.Count(countyWide, "länsövergripande insats", "länsövergripande insatser")} under {year} som riktade sig till alla kommuner.");
     }
 }

@@ -1,5 +1,4 @@
 using AsfPlatform.Domain.Indicators;
-using AsfPlatform.Plugins.Shared;
 using AsfPlatform.Reporting;
 
 namespace AsfPlatform.Plugins.Lagesrapport;
@@ -58,11 +57,11 @@ internal sealed record IndicatorFigures(IndicatorEvaluation Evaluation, Indicato
         {
             case IndicatorKind.Milestone:
                 lines.Add(daysLeft > 0
-                    ? $"Milstolpen är inte nådd; den ska vara nådd senast {SwedishFormat.Date(e.TargetDate)} ({daysLeft} dagar kvar)."
+                    ? $"Milstolpen är inte nådd; den ska vara nådd senast {SwedishFormat.Date(e.TargetDate)} ({SwedishText.Count(daysLeft, "dag", "dagar")} kvar)."
                     : $"Milstolpen nåddes inte före {SwedishFormat.Date(e.TargetDate)}.");
                 break;
             case IndicatorKind.Rate or IndicatorKind.GrowthRelativeToBaseline:
-                lines.Add($"Utfallet är {Format(value)} mot målbilden {Target}: det saknas {SwedishFormat.Number(Gap!.Value, 1)} procentenheter.");
+                lines.Add($"Utfallet är {Format(value)} mot målbilden {Target}: det saknas {SwedishFormat.Number(Gap!.Value, 1)} {SwedishText.Form(Gap!.Value, "procentenhet", "procentenheter")}.");
                 break;
             default:
                 lines.Add($"Utfallet är {SwedishFormat.Number(value, 1)} mot målbilden {Target}: det saknas {SwedishFormat.Number(Gap!.Value, 1)}"
@@ -72,7 +71,7 @@ internal sealed record IndicatorFigures(IndicatorEvaluation Evaluation, Indicato
                 if (daysLeft > 0 && e.Kind == IndicatorKind.CountInPeriod)
                 {
                     var months = Math.Max(1m, daysLeft / 30.44m);
-                    lines.Add($"Till {SwedishFormat.Date(e.TargetDate)} återstår {daysLeft} dagar; målbilden kräver omkring {SwedishFormat.Number(Math.Ceiling(Gap!.Value / months * 10) / 10, 1)} per månad.");
+                    lines.Add($"Till {SwedishFormat.Date(e.TargetDate)} återstår {SwedishText.Count(daysLeft, "dag", "dagar")}; målbilden kräver omkring {SwedishFormat.Number(Math.Ceiling(Gap!.Value / months * 10) / 10, 1)} per månad.");
                 }
                 break;
         }

@@ -1,6 +1,5 @@
 using AsfPlatform.Contracts;
 using AsfPlatform.Domain.Indicators;
-using AsfPlatform.Plugins.Shared;
 using AsfPlatform.Reporting;
 
 namespace AsfPlatform.Plugins.Lagesrapport;
@@ -101,7 +100,7 @@ public sealed class LagesrapportReport : IReportPlugin
                 tables.Caption("Läget i korthet")))
             .Paragraph(deviations.Count == 0
                 ? "Ingen indikator har status Risk eller Ej i fas."
-                : $"{deviations.Count} {(deviations.Count == 1 ? "indikator behöver" : "indikatorer behöver")} hanteras; se avsnittet Avvikelser att hantera.");
+                : $"{SwedishText.Count(deviations.Count, "indikator behöver", "indikatorer behöver")} hanteras; se avsnittet Avvikelser att hantera.");
     }
 
     private static void WriteIndicators(IDocumentBuilder document, TableNumbers tables, IReportContext context, PlanSnapshot plan, IReadOnlyList<IndicatorFigures> indicators)
@@ -113,7 +112,7 @@ public sealed class LagesrapportReport : IReportPlugin
         var oneTargetDate = targetDates.Count == 1 ? targetDates[0] : (DateOnly?)null;
         var showExpected = indicators.Any(i => i.Evaluation.TargetDate > asOf);
         document.Heading($"Indikatorer per {SwedishFormat.Date(asOf)}")
-            .Paragraph($"Handlingsplanen för {plan.Year} har {indicators.Count} indikatorer (Bilaga 2)."
+            .Paragraph($"Handlingsplanen för {plan.Year} har {SwedishText.Count(indicators.Count, "indikator", "indikatorer")} (Bilaga 2)."
                 + (oneTargetDate is { } td ? $" Målbilderna avser {SwedishFormat.Date(td)}." : "")
                 + (showExpected ? " Förväntat anger var en jämn takt från utgångsläget till målbilden ligger vid datumet." : ""));
         if (indicators.Count > 0)
@@ -144,7 +143,8 @@ public sealed class LagesrapportReport : IReportPlugin
         foreach (var group in ScaleGroups(comparable))
             document.Chart(new ChartSpec(
                 ChartKind.Bar,
-                group.Count == comparable.Count ? "Utfall och målbild" : $"Utfall och målbild ({(group[0].Evaluation.Target >= 100 ? "större tal" : "mindre tal")})",
+                // Split charts are named by what they show, not by the size of their numbers.
+                group.Count == comparable.Count ? "Utfall och målbild" : "Utfall och målbild för " + SwedishText.Join(group.Select(i => char.ToLower(i.ShortTitle[0], SwedishFormat.Culture) + i.ShortTitle[1..])),
                 group.Select(i => i.ShortTitle).ToList(),
                 [
                     new ChartSeries("Utfall", group.Select(i => (double)i.Evaluation.Value!.Value).ToList()),
@@ -204,7 +204,7 @@ public sealed class LagesrapportReport : IReportPlugin
             document.Paragraph($"Inga informationsinsatser är registrerade under perioden {SwedishFormat.Period(from, to)}.");
             return;
         }
-        document.Paragraph($"Under perioden {SwedishFormat.Period(from, to)} genomfördes {events.Events.Count} registrerade informationsinsatser.")
+        document.Paragraph($"Under perioden {SwedishFormat.Period(from, to)} genomfördes {events.CountText}.")
             .Table(events.ToTable(names, tables.Caption($"Aktiviteter {SwedishFormat.Period(from, to)} med publik")))
             .Paragraph(events.AudienceSentence());
     }

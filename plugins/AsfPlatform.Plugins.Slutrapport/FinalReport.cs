@@ -1,7 +1,6 @@
 using AsfPlatform.Contracts;
 using AsfPlatform.Domain.Indicators;
 using AsfPlatform.Domain.Model;
-using AsfPlatform.Plugins.Shared;
 using AsfPlatform.Reporting;
 
 namespace AsfPlatform.Plugins.Slutrapport;
@@ -12,6 +11,9 @@ internal sealed class FinalReport(IReportContext context, Insats insats)
     /// <summary>The last date the report covers: the insats end, or the report date when that is earlier.</summary>
     private readonly DateOnly _end = context.AsOf < insats.PeriodEnd ? context.AsOf : insats.PeriodEnd;
 
+    /// <summary>The last date the report covers, which is the report's date.</summary>
+    public DateOnly End => _end;
+
     private IEnumerable<int> Years => Enumerable.Range(insats.PeriodStart.Year, Math.Max(0, _end.Year - insats.PeriodStart.Year + 1));
 
     private IReadOnlyList<CountySurvey> Surveys => context.Surveys.Select(s => s.Survey)
@@ -19,15 +21,14 @@ internal sealed class FinalReport(IReportContext context, Insats insats)
 
     private IReadOnlyList<Placement> Placements => context.Placements.Where(p => p.Year <= _end.Year).OrderBy(p => p.Year).ToList();
 
-    private string MunicipalityName(string? kommunkod) =>
-        context.Municipalities.FirstOrDefault(m => m.Kommunkod == kommunkod)?.Name ?? kommunkod ?? "länet";
+    private readonly MunicipalityNames _names = new(context.Municipalities);
 
     public void WriteAssignment(IDocumentBuilder document)
     {
         document.Heading("Uppdraget");
         document.Paragraph($"Slutrapporten redovisar insatsen \"{insats.Title}\" från start till slut, med siffror beräknade ur de uppgifter som registrerats för insatsen.");
         document.Heading("Insatsperiod", 2).Paragraph(
-            $"{Capitalise(Swedish.MonthPeriod(insats.PeriodStart, insats.PeriodEnd))} ({SwedishFormat.Period(insats.PeriodStart, insats.PeriodEnd)}).");
+            $"{SwedishText.Capitalise(SwedishText.MonthPeriod(insats.PeriodStart, insats.PeriodEnd))} ({SwedishFormat.Period(insats.PeriodStart, insats.PeriodEnd)}).");
         if (insats.TargetGroups.Count > 0)
             document.Heading("Målgrupp", 2).BulletList(insats.TargetGroups);
         if (insats.OverarchingGoals.Count > 0)
@@ -63,7 +64,7 @@ internal sealed class FinalReport(IReportContext context, Insats insats)
         }
         if (Surveys.FirstOrDefault() is { } first)
             document.Paragraph(
-                $"Vid länsuppföljningen {Swedish.Season(first.Date).ToLowerInvariant()} fanns {SwedishFormat.Number(first.Companies)} registrerade arbetsintegrerande sociala företag i länet med sammantaget {SwedishFormat.Number(first.Employed)} anställda och {SwedishFormat.Number(first.Participants)} personer i åtgärd.");
+                $"Vid länsuppföljningen {SwedishText.Season(first.Date).ToLowerInvariant()} fanns {SwedishFormat.Number(first.Companies)} registrerade arbetsintegrerande sociala företag i länet med sammantaget {SwedishFormat.Number(first.Employed)} anställda och {SwedishFormat.Number(first.Participants)} personer i åtgärd.");
     }
 
     public void WriteIndividualTrack(IDocumentBuilder document)
@@ -82,12 +83,11 @@ internal sealed class FinalReport(IReportContext context, Insats insats)
             foreach (var p in year)
             {
                 var lines = new List<string> { PlacementSentence(p), $"Målgrupp: {p.TargetGroup}." };
-                var outcome = PlacementSummary.Of([p]).OutcomeParts();
-                if (p.Use is { Participants: > 0 })
-                    lines.Add(outcome.Count > 0 ? $"Utfall: {Swedish.Join(outcome)}." : "Utfall: inget utfall registrerat.");
+                if (PlacementSummary.Of([p]).OutcomeSentence() is { Length: > 0 } outcome)
+                    lines.Add($"Utfall: {outcome}");
                 if (p.Note is { Length: > 0 } note)
                     lines.Add($"Anmärkning: {note}");
-                document.Paragraph(TextSpan.Strong(Swedish.Kommun(MunicipalityName(p.Kommunkod))));
+                document.Paragraph(TextSpan.Strong(_names.OrganisationOf(p.Kommunkod)));
                 document.BulletList(lines);
             }
         }
@@ -96,7 +96,7 @@ internal sealed class FinalReport(IReportContext context, Insats insats)
         document.Heading(first == last ? $"Sammanfattning individinriktade insatser {first}" : $"Sammanfattning individinriktade insatser {first}–{last}", 2);
         var rows = placements.Select(p => (IReadOnlyList<TableCell>)
         [
-            p.Year.ToString(SwedishFormat.Culture), MunicipalityName(p.Kommunkod), N(p.PlacesGranted), N(p.Use?.PlacesUsed ?? 0),
+            p.Year.ToString(SwedishFormat.Culture), _names.Of(p.Kommunkod), N(p.PlacesGranted), N(p.Use?.PlacesUsed ?? 0),
             N(p.Use?.ParticipantsWomen ?? 0), N(p.Use?.ParticipantsMen ?? 0),
         ]).ToList();
         rows.Add([new("Summa", Bold: true), new("", Bold: true), new(N(total.Granted), Bold: true), new(N(total.Used), Bold: true), new(N(total.Women), Bold: true), new(N(total.Men), Bold: true)]);
@@ -106,9 +106,8 @@ internal sealed class FinalReport(IReportContext context, Insats insats)
             rows,
             "Placeringar per år och kommun"));
         document.Paragraph(SummarySentence(total));
-        var outcomes = total.OutcomeParts();
-        if (outcomes.Count > 0)
-            document.Paragraph($"Utfall för de nyttjade placeringarna: {Swedish.Join(outcomes)}.");
+        if (total.OutcomeSentence() is { Length: > 0 } outcomes)
+            document.Paragraph($"Utfall för de nyttjade placeringarna: {outcomes}");
         if (total.Granted > 0)
             document.Paragraph($"Nyttjandegraden blev {SwedishFormat.Percent((decimal)total.Used / total.Granted)} av de beviljade platserna" +
                 (total.Participants > 0 ? $", och {SwedishFormat.Percent((decimal)(total.Work + total.Studies) / total.Participants)} av deltagarna gick vidare till arbete eller studier." : "."));
@@ -116,19 +115,19 @@ internal sealed class FinalReport(IReportContext context, Insats insats)
 
     /// <summary>"Totalt beviljades medel för 23 handledda placeringar, varav 11 nyttjades av 11 deltagare (9 kvinnor och 2 män)."</summary>
     public static string SummarySentence(PlacementSummary total) =>
-        $"Totalt beviljades medel för {SwedishFormat.Number(total.Granted)} handledda placeringar, varav {SwedishFormat.Number(total.Used)} nyttjades av " +
-        $"{Swedish.Count(total.Participants, "deltagare", "deltagare")} ({Swedish.Count(total.Women, "kvinna", "kvinnor")} och {Swedish.Count(total.Men, "man", "män")}).";
+        $"Totalt beviljades medel för {SwedishText.Count(total.Granted, "handledd placering", "handledda placeringar")}, varav {SwedishFormat.Number(total.Used)} nyttjades av " +
+        $"{SwedishText.Count(total.Participants, "deltagare", "deltagare")} ({SwedishText.Count(total.Women, "kvinna", "kvinnor")} och {SwedishText.Count(total.Men, "man", "män")}).";
 
     private string PlacementSentence(Placement p)
     {
         var used = p.Use?.PlacesUsed ?? 0;
-        var sentence = $"{Swedish.Kommun(MunicipalityName(p.Kommunkod))} beviljades medel för {Swedish.Count(p.PlacesGranted, "plats", "platser")}, {Swedish.Count(used, "plats", "platser")} nyttjades";
+        var sentence = $"{_names.OrganisationOf(p.Kommunkod)} beviljades medel för {SwedishText.Count(p.PlacesGranted, "plats", "platser")}, {SwedishText.Count(used, "plats", "platser")} nyttjades";
         if (p.Use is { Participants: > 0 } use)
         {
             var sexes = new List<string>();
-            if (use.ParticipantsWomen > 0) sexes.Add(Swedish.Count(use.ParticipantsWomen, "kvinna", "kvinnor"));
-            if (use.ParticipantsMen > 0) sexes.Add(Swedish.Count(use.ParticipantsMen, "man", "män"));
-            sentence += sexes.Count > 0 ? $" av {Swedish.Join(sexes)}" : "";
+            if (use.ParticipantsWomen > 0) sexes.Add(SwedishText.Count(use.ParticipantsWomen, "kvinna", "kvinnor"));
+            if (use.ParticipantsMen > 0) sexes.Add(SwedishText.Count(use.ParticipantsMen, "man", "män"));
+            sentence += sexes.Count > 0 ? $" av {SwedishText.Join(sexes)}" : "";
         }
         return sentence + ".";
     }
@@ -162,8 +161,8 @@ internal sealed class FinalReport(IReportContext context, Insats insats)
             if (events.Count > 0)
             {
                 var byType = events.GroupBy(e => e.Type).OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
-                    .Select(g => $"{g.Count()} {SwedishNames.Of(g.Key).ToLowerInvariant()}");
-                document.Paragraph($"Registrerade informationsinsatser under året: {events.Count} ({Swedish.Join(byType)}).");
+                    .Select(g => SwedishText.Count(g.Count(), g.Key));
+                document.Paragraph($"Registrerade informationsinsatser under året: {events.Count} ({SwedishText.Join(byType)}).");
             }
 
             if (Surveys.FirstOrDefault(s => s.Year == year) is { } survey)
@@ -178,15 +177,15 @@ internal sealed class FinalReport(IReportContext context, Insats insats)
     {
         var sentences = new List<string>();
         if (s.PeopleInformed is { } informed)
-            sentences.Add($"Registrerat antal individer i målgruppen som fått information under året var {Swedish.Count(informed, "person", "personer")}.");
+            sentences.Add($"Registrerat antal individer i målgruppen som fått information under året var {SwedishText.Count(informed, "person", "personer")}.");
         sentences.Add(
-            $"{Swedish.Season(s.Date)} fanns {SwedishFormat.Number(s.Companies)} registrerade företag med sammantaget {Swedish.Count(s.Employed, "person", "personer")} anställda. " +
-            $"Fördelningen kön för anställda var {Swedish.Count(s.EmployedWomen, "kvinna", "kvinnor")} och {Swedish.Count(s.EmployedMen, "man", "män")}. " +
-            $"I företagen var då {Swedish.Count(s.Participants, "person", "personer")} placerade i olika åtgärder enligt följande fördelning: " +
-            $"Arbetsförmedlingen {Swedish.Count(s.ParticipantsAf, "person", "personer")}, kommunen {Swedish.Count(s.ParticipantsMunicipality, "person", "personer")}, " +
-            $"övriga (utan ersättning) {Swedish.Count(s.ParticipantsOther, "person", "personer")}.");
+            $"{SwedishText.Season(s.Date)} fanns {SwedishFormat.Number(s.Companies)} registrerade företag med sammantaget {SwedishText.Count(s.Employed, "person", "personer")} anställda. " +
+            $"Könsfördelningen bland de anställda var {SwedishText.Count(s.EmployedWomen, "kvinna", "kvinnor")} och {SwedishText.Count(s.EmployedMen, "man", "män")}. " +
+            $"I företagen var då {SwedishText.Count(s.Participants, "person", "personer")} placerade i olika åtgärder enligt följande fördelning: " +
+            $"Arbetsförmedlingen {SwedishText.Count(s.ParticipantsAf, "person", "personer")}, kommunen {SwedishText.Count(s.ParticipantsMunicipality, "person", "personer")}, " +
+            $"övriga (utan ersättning) {SwedishText.Count(s.ParticipantsOther, "person", "personer")}.");
         if (s.CompaniesBySubregion.Count > 0)
-            sentences.Add("Fördelningen per delregion var " + Swedish.Join(s.CompaniesBySubregion
+            sentences.Add("Fördelningen per delregion var " + SwedishText.Join(s.CompaniesBySubregion
                 .Select(c => $"{SwedishFormat.Number(c.Companies)} företag i {SwedishNames.Of(c.Subregion)}")) + ".");
         return sentences;
     }
@@ -214,24 +213,24 @@ internal sealed class FinalReport(IReportContext context, Insats insats)
                 surveys.Select(s => (double)s.CompaniesBySubregion.Where(c => c.Subregion == r).Sum(c => c.Companies)).ToList()))
             .Append(new ChartSeries("Totalt", surveys.Select(s => (double)s.Companies).ToList())).ToList();
         document.Chart(new ChartSpec(ChartKind.Bar, "Registrerade företag per år", years, companySeries,
-            $"Stapeldiagram: registrerade ASF per år {span} per delregion och totalt; totalt {Swedish.Join(surveys.Select(s => $"{s.Year}: {s.Companies}"))}.", "Antal företag"));
+            $"Stapeldiagram: registrerade ASF per år {span} per delregion och totalt; totalt {SwedishText.Join(surveys.Select(s => $"{s.Year}: {s.Companies}"))}.", "Antal företag"));
         document.Chart(new ChartSpec(ChartKind.Bar, "Anställda i ASF per år, kvinnor och män", years,
             [new("Kvinnor", surveys.Select(s => (double)s.EmployedWomen).ToList()), new("Män", surveys.Select(s => (double)s.EmployedMen).ToList())],
-            $"Stapeldiagram: anställda kvinnor och män per år {span}; anställda totalt {Swedish.Join(surveys.Select(s => $"{s.Year}: {s.Employed}"))}.", "Antal anställda"));
+            $"Stapeldiagram: anställda kvinnor och män per år {span}; anställda totalt {SwedishText.Join(surveys.Select(s => $"{s.Year}: {s.Employed}"))}.", "Antal anställda"));
         document.Chart(new ChartSpec(ChartKind.Bar, "Personer i åtgärd per remittent och år", years,
             [new("Arbetsförmedlingen", surveys.Select(s => (double)s.ParticipantsAf).ToList()),
              new("Kommunen", surveys.Select(s => (double)s.ParticipantsMunicipality).ToList()),
              new("Övriga (utan ersättning)", surveys.Select(s => (double)s.ParticipantsOther).ToList())],
-            $"Stapeldiagram: personer i åtgärd per remittent och år {span}; totalt {Swedish.Join(surveys.Select(s => $"{s.Year}: {s.Participants}"))}.", "Antal personer"));
+            $"Stapeldiagram: personer i åtgärd per remittent och år {span}; totalt {SwedishText.Join(surveys.Select(s => $"{s.Year}: {s.Participants}"))}.", "Antal personer"));
         var informedYears = surveys.Where(s => s.PeopleInformed is not null).ToList();
         if (informedYears.Count > 0)
         {
             document.Chart(new ChartSpec(ChartKind.Line, "Personer som fått information om ASF per år",
                 informedYears.Select(s => s.Year.ToString(SwedishFormat.Culture)).ToList(),
                 [new("Informerade personer", informedYears.Select(s => (double)s.PeopleInformed!.Value).ToList())],
-                $"Linjediagram: personer i målgruppen som fått information per år; {Swedish.Join(informedYears.Select(s => $"{s.Year}: {s.PeopleInformed}"))}.", "Antal personer"));
+                $"Linjediagram: personer i målgruppen som fått information per år; {SwedishText.Join(informedYears.Select(s => $"{s.Year}: {s.PeopleInformed}"))}.", "Antal personer"));
             document.Paragraph(
-                $"Totalt registrerat antal individer som fått information om ASF över perioden är {Swedish.Count(informedYears.Sum(s => s.PeopleInformed!.Value), "person", "personer")} (summan av årens uppgifter {span}).");
+                $"Totalt registrerat antal individer som fått information om ASF över perioden är {SwedishText.Count(informedYears.Sum(s => s.PeopleInformed!.Value), "person", "personer")} (summan av årens uppgifter {span}).");
         }
     }
 
@@ -275,9 +274,9 @@ internal sealed class FinalReport(IReportContext context, Insats insats)
         if (surveys.Count >= 2)
         {
             var (a, b) = (surveys[0], surveys[^1]);
-            findings.Add($"Antalet registrerade företag {Swedish.Change(a.Companies, b.Companies)} mellan {a.Year} och {b.Year}.");
-            findings.Add($"Antalet anställda i företagen {Swedish.Change(a.Employed, b.Employed)}; andelen kvinnor bland de anställda var {SwedishFormat.Percent((decimal)b.EmployedWomen / Math.Max(1, b.Employed))} {b.Year}.");
-            findings.Add($"Antalet personer i åtgärd i företagen {Swedish.Change(a.Participants, b.Participants)}; högst var det {surveys.MaxBy(s => s.Participants)!.Year} med {SwedishFormat.Number(surveys.Max(s => s.Participants))}.");
+            findings.Add($"Antalet registrerade företag {SwedishText.Change(a.Companies, b.Companies)} mellan {a.Year} och {b.Year}.");
+            findings.Add($"Antalet anställda i företagen {SwedishText.Change(a.Employed, b.Employed)}; andelen kvinnor bland de anställda var {SwedishFormat.Percent((decimal)b.EmployedWomen / Math.Max(1, b.Employed))} {b.Year}.");
+            findings.Add($"Antalet personer i åtgärd i företagen {SwedishText.Change(a.Participants, b.Participants)}; högst var det {surveys.MaxBy(s => s.Participants)!.Year} med {SwedishFormat.Number(surveys.Max(s => s.Participants))}.");
         }
         if (surveys.Where(s => s.PeopleInformed is not null).ToList() is { Count: > 0 } informed)
             findings.Add($"Flest personer fick information om ASF {informed.MaxBy(s => s.PeopleInformed)!.Year} ({SwedishFormat.Number(informed.Max(s => s.PeopleInformed!.Value))}); över perioden sammanlagt {SwedishFormat.Number(informed.Sum(s => s.PeopleInformed!.Value))}.");
@@ -286,13 +285,13 @@ internal sealed class FinalReport(IReportContext context, Insats insats)
             findings.Add($"Av {SwedishFormat.Number(placements.Granted)} beviljade platser nyttjades {SwedishFormat.Number(placements.Used)} ({SwedishFormat.Percent((decimal)placements.Used / placements.Granted)}); {SwedishFormat.Number(placements.Work + placements.Studies)} av {SwedishFormat.Number(placements.Participants)} deltagare gick vidare till arbete eller studier.");
         var municipal = context.Municipalities.SelectMany(m => m.Milestones.Where(x => x.Date >= insats.PeriodStart && x.Date <= _end).Select(x => (m.Name, x.Kind))).ToList();
         if (municipal.Count > 0)
-            findings.Add($"Under insatsperioden registrerades {municipal.Count} kommunala milstolpar i {municipal.Select(m => m.Name).Distinct().Count()} kommuner, bl.a. " +
-                Swedish.Join(municipal.GroupBy(m => m.Kind).OrderByDescending(g => g.Count()).Take(3).Select(g => $"{SwedishNames.Of(g.Key).ToLowerInvariant()} ({g.Count()})")) + ".");
+            findings.Add($"Under insatsperioden registrerades {SwedishText.Count(municipal.Count, "kommunal milstolpe", "kommunala milstolpar")} i {SwedishText.Count(municipal.Select(m => m.Name).Distinct().Count(), "kommun", "kommuner")}, bl.a. " +
+                SwedishText.Join(municipal.GroupBy(m => m.Kind).OrderByDescending(g => g.Count()).Take(3).Select(g => $"{SwedishNames.Of(g.Key).ToLowerInvariant()} ({g.Count()})")) + ".");
         var indicators = context.Plans.Where(p => p.Exists).SelectMany(p => p.Indicators).ToList();
         if (indicators.Count > 0)
             findings.Add($"Av handlingsplanernas {indicators.Count} indikatorer uppnåddes {indicators.Count(i => i.Status == IndicatorStatus.Achieved)}; {indicators.Count(i => i.Status == IndicatorStatus.NoData)} saknar underlag för att kunna bedömas.");
         if (context.Findings.Count > 0)
-            findings.Add($"{context.Findings.Count} angivna summor i underlaget skiljer sig från summan av sina delar (se bilaga 1); rapportens siffror bygger på delarna.");
+            findings.Add($"{SwedishText.Count(context.Findings.Count, "angiven summa", "angivna summor")} i underlaget skiljer sig från summan av sina delar (se bilaga 1); rapportens siffror bygger på delarna.");
         if (findings.Count == 0)
             document.Paragraph("Det finns ännu för få registrerade uppgifter för att beskriva en utveckling.");
         else
@@ -334,6 +333,4 @@ internal sealed class FinalReport(IReportContext context, Insats insats)
     };
 
     private static string N(int value) => SwedishFormat.Number(value);
-
-    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -34,7 +34,7 @@ public sealed class SlutrapportReport : IReportPlugin
         var owner = context.Owner?.Name ?? context.Arguments.Owner;
         if (context.Insats?.Insats is not { } insats)
         {
-            document.CoverPage(new CoverPage("Slutrapport", Owner: owner))
+            document.CoverPage(new CoverPage("Slutrapport", Owner: owner, Date: context.AsOf))
                 .Heading("Insatsen saknas", numbered: false)
                 .Paragraph($"Insatsen \"{context.Arguments.Insats}\" finns inte registrerad hos {owner}.");
             return Task.CompletedTask;
@@ -45,7 +45,8 @@ public sealed class SlutrapportReport : IReportPlugin
                 Title: "Slutrapport",
                 Subtitle: insats.Title,
                 Owner: owner,
-                Period: SwedishFormat.Period(insats.PeriodStart, insats.PeriodEnd)))
+                Period: SwedishFormat.Period(insats.PeriodStart, insats.PeriodEnd),
+                Date: report.End))
             .TableOfContents();
         report.WriteAssignment(document);
         report.WriteBackground(document);

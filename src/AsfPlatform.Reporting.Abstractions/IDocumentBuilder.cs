@@ -21,18 +21,25 @@ public interface IDocumentBuilder
     /// <summary>Writes a body paragraph.</summary>
     IDocumentBuilder Paragraph(string text);
 
-    /// <summary>Writes a body paragraph made of spans, e.g. a bold lead-in followed by plain text.</summary>
+    /// <summary>Writes a body paragraph made of spans, e.g. a bold lead-in followed by plain text. A paragraph that is all bold is kept with the next one, like a heading.</summary>
     IDocumentBuilder Paragraph(params TextSpan[] spans);
 
     /// <summary>Writes a bullet list, one item per entry.</summary>
     IDocumentBuilder BulletList(IEnumerable<string> items);
 
-    /// <summary>Writes a table whose header row repeats on every page and whose rows never split across pages.</summary>
+    /// <summary>
+    /// Writes a table whose header row repeats on every page and whose rows never split across pages. The header stays
+    /// with the first rows and the last row with the one before it (a "Summa" row never stands alone on a page), and
+    /// columns are widened where needed so no word breaks inside a cell.
+    /// </summary>
     IDocumentBuilder Table(TableSpec table);
 
-    /// <summary>Writes a native, editable bar or line chart with its data embedded as a workbook.</summary>
+    /// <summary>
+    /// Writes a native, editable bar or line chart with its data embedded as a workbook. A chart with fewer than two
+    /// categories shows no development, so it is written as a sentence with its values instead.
+    /// </summary>
     IDocumentBuilder Chart(ChartSpec chart);
 
-    /// <summary>Starts a new page.</summary>
+    /// <summary>Starts a new page with the next block (never an empty page; several in a row make one).</summary>
     IDocumentBuilder PageBreak();
 }

@@ -32,7 +32,7 @@ public sealed class WordDocumentBuilder : IDocumentBuilder
     private int _bookmarkId;
     private int _drawingId;
 
-    /// <summary>Creates a builder; <paramref name="generatedAt"/> becomes the created date and the default cover date.</summary>
+    /// <summary>Creates a builder; <paramref name="generatedAt"/> becomes the created date and the cover's "Utskriven" date.</summary>
     public WordDocumentBuilder(DateTimeOffset generatedAt) => _generatedAt = generatedAt;
 
     /// <inheritdoc />
@@ -43,7 +43,6 @@ public sealed class WordDocumentBuilder : IDocumentBuilder
             throw new InvalidOperationException("Dokumentet har redan ett omslag.");
         _cover = cover;
 
-        var date = cover.Date ?? DateOnly.FromDateTime(SwedishFormat.ToSwedishTime(_generatedAt).DateTime);
         if (!string.IsNullOrWhiteSpace(cover.Owner))
             _body.Add(StyledParagraph("CoverOwner", cover.Owner));
         _body.Add(StyledParagraph("Title", cover.Title));
@@ -51,7 +50,8 @@ public sealed class WordDocumentBuilder : IDocumentBuilder
 
         var facts = new List<(string Label, string? Value)>
         {
-            ("Ägare", cover.Owner), ("Period", cover.Period), ("Datum", SwedishFormat.Date(date)), ("Version", cover.Version),
+            ("Ägare", cover.Owner), ("Period", cover.Period), (cover.DateLabel, cover.Date is { } date ? SwedishFormat.Date(date) : null),
+            ("Version", cover.Version), ("Utskriven", SwedishFormat.Date(_generatedAt)),
         };
         foreach (var (label, value) in facts.Where(f => !string.IsNullOrWhiteSpace(f.Value)))
             _body.Add(new Paragraph(
@@ -107,7 +107,12 @@ public sealed class WordDocumentBuilder : IDocumentBuilder
     /// <inheritdoc />
     public IDocumentBuilder Paragraph(params TextSpan[] spans)
     {
-        _body.Add(new Paragraph(spans.Select(s => TextRun(s.Text, s.Bold, s.Italic))));
+        var paragraph = new Paragraph(spans.Select(s => TextRun(s.Text, s.Bold, s.Italic)));
+        // A paragraph that is all bold is a lead-in to what follows (a municipality's name, an indicator's title)
+        // and must not end a page alone, like a heading.
+        if (spans.Length > 0 && spans.All(s => s.Bold))
+            paragraph.PrependChild(new ParagraphProperties(new KeepNext()));
+        _body.Add(paragraph);
         return this;
     }
 
@@ -140,6 +145,9 @@ public sealed class WordDocumentBuilder : IDocumentBuilder
             throw new ArgumentException($"Serien \"{uneven.Name}\" har {uneven.Values.Count} värden men diagrammet har {chart.Categories.Count} kategorier.", nameof(chart));
         if (string.IsNullOrWhiteSpace(chart.AltText))
             throw new ArgumentException("Diagrammet saknar alternativtext (AltText) för skärmläsare.", nameof(chart));
+        // A line or bar with one point per series shows no development and wastes half a page: say it in a sentence.
+        if (chart.Categories.Count < 2)
+            return Paragraph(SinglePointSentence(chart));
 
         var relationshipId = $"rIdChart{_charts.Count + 1}";
         _charts.Add((relationshipId, chart));
@@ -150,10 +158,21 @@ public sealed class WordDocumentBuilder : IDocumentBuilder
         return this;
     }
 
+    /// <summary>"Registrerade ASF i länet, 2016: Hälsingland 15, Gästrikland 10." — a one-category chart as prose.</summary>
+    internal static string SinglePointSentence(ChartSpec chart)
+    {
+        var values = chart.Series.Select(s => $"{s.Name} {SwedishFormat.Number((decimal)s.Values[0], 1)}");
+        var category = chart.Title.Contains(chart.Categories[0], StringComparison.CurrentCultureIgnoreCase) ? "" : ", " + chart.Categories[0];
+        return $"{chart.Title}{category}: {SwedishText.Join(values)}" + (chart.ValueAxisTitle is { } unit ? $" ({unit.ToLower(SwedishFormat.Culture)})." : ".");
+    }
+
     /// <inheritdoc />
     public IDocumentBuilder PageBreak()
     {
-        _body.Add(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
+        // Not a paragraph holding a break: when the page before ends full, that paragraph alone spills onto a page
+        // of its own and the document gets an empty page. The next block starts the page instead (ToArray), and
+        // marks in a row make one break.
+        _body.Add(new PageBreakMark());
         return this;
     }
 
@@ -189,13 +208,47 @@ public sealed class WordDocumentBuilder : IDocumentBuilder
                 WriteXml(chartPart, ChartXml.Build(spec, "rId1"));
             }
 
-            var body = new Body(_body.Select(e => e.CloneNode(true)));
+            var blocks = _body.Select(e => e.CloneNode(true)).ToList();
             if (_tocIndex is { } at)
-                body.InsertAt(WordTableOfContents.Build(_tocTitle, _headings), at);
+                blocks.Insert(at, WordTableOfContents.Build(_tocTitle, _headings));
+            var body = new Body(BreakPages(blocks));
             body.Append(SectionProperties());
             main.Document = new Document(body);
         }
         return DeterministicZip.Normalize(stream.ToArray());
+    }
+
+    /// <summary>
+    /// Turns each page-break mark into "page break before" on the first paragraph of the next block (a table's first
+    /// cell, the table of contents' title); a mark at the end of the document is dropped.
+    /// </summary>
+    private static IEnumerable<OpenXmlElement> BreakPages(IEnumerable<OpenXmlElement> blocks)
+    {
+        var pending = false;
+        foreach (var block in blocks)
+        {
+            if (block is PageBreakMark)
+            {
+                pending = true;
+                continue;
+            }
+            if (pending && (block as Paragraph ?? block.Descendants<Paragraph>().FirstOrDefault()) is { } first)
+            {
+                var properties = first.ParagraphProperties ?? first.PrependChild(new ParagraphProperties());
+                // Schema order: pPr starts with pStyle, then keepNext/keepLines, then pageBreakBefore.
+                var after = (OpenXmlElement?)properties.GetFirstChild<KeepLines>() ?? (OpenXmlElement?)properties.GetFirstChild<KeepNext>() ?? properties.GetFirstChild<ParagraphStyleId>();
+                if (after is null) properties.PrependChild(new PageBreakBefore());
+                else properties.InsertAfter(new PageBreakBefore(), after);
+                pending = false;
+            }
+            yield return block;
+        }
+    }
+
+    /// <summary>A place holder in the body for <see cref="PageBreak"/>, resolved when the document is written.</summary>
+    private sealed class PageBreakMark : OpenXmlLeafElement
+    {
+        public override OpenXmlElement CloneNode(bool deep) => new PageBreakMark();
     }
 
     private SectionProperties SectionProperties() => new(

@@ -102,8 +102,9 @@ internal static class WordStyles
 </w:numbering>
 """;
 
-    // updateFields must sit after characterSpacingControl and before compat (see WORD.md); compatibilityMode 15
-    // keeps Word out of compatibility mode; decimalSymbol/listSeparator make fields and formulas Swedish.
+    // No updateFields: Word would ask the reader whether to update fields on every open, and the table of contents
+    // is already filled in. compatibilityMode 15 keeps Word out of compatibility mode; decimalSymbol/listSeparator
+    // make fields and formulas Swedish.
     public static string Settings => $$"""
 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:settings xmlns:w="{{W}}">
@@ -111,7 +112,6 @@ internal static class WordStyles
   <w:defaultTabStop w:val="1304"/>
   <w:hyphenationZone w:val="425"/>
   <w:characterSpacingControl w:val="doNotCompress"/>
-  <w:updateFields w:val="true"/>
   <w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>
   <w:themeFontLang w:val="sv-SE"/>
   <w:decimalSymbol w:val=","/>

@@ -4,9 +4,9 @@ using DocumentFormat.OpenXml.Wordprocessing;
 namespace AsfPlatform.Reporting.Word;
 
 /// <summary>
-/// A TOC field in a "Table of Contents" SDT, pre-filled with one hyperlinked entry per heading. Headless
-/// LibreOffice does not update fields, so the entries must already be there; Word refreshes them on open
-/// (updateFields), adding page numbers.
+/// A TOC field in a "Table of Contents" SDT, pre-filled with one hyperlinked entry per heading. Neither headless
+/// LibreOffice nor Word (the field is not marked dirty, so Word opens without asking to update fields) refreshes it
+/// on open, so the entries must already be there; "Uppdatera fält" in Word adds page numbers.
 /// </summary>
 internal static class WordTableOfContents
 {
@@ -15,7 +15,7 @@ internal static class WordTableOfContents
         var content = new SdtContentBlock(WordDocumentBuilder.StyledParagraph("TOCHeading", title));
         var fieldStart = new OpenXmlElement[]
         {
-            new Run(new FieldChar { FieldCharType = FieldCharValues.Begin, Dirty = true }),
+            new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
             new Run(new FieldCode(" TOC \\o \"1-3\" \\h \\z \\u ") { Space = SpaceProcessingModeValues.Preserve }),
             new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
         };
@@ -53,7 +53,7 @@ internal static class WordTableOfContents
             link.Append(new Run(new TabChar()));
         }
         // Page-less on purpose: page numbers are only known after layout, and an empty PAGEREF result leaves a dot
-        // leader pointing at nothing. Word adds the numbers when it updates the field on open.
+        // leader pointing at nothing. Word adds the numbers when the reader updates the field.
         link.Append(WordDocumentBuilder.TextRun(entry.Text));
         return link;
     }

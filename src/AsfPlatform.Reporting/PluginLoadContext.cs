@@ -23,6 +23,8 @@ internal sealed class PluginLoadContext(string pluginPath)
         "Orleans.Serialization",
         "Orleans.Serialization.Abstractions",
         "DocumentFormat.OpenXml",
+        // Open XML SDK 3 keeps its base types (OpenXmlElement, OpenXmlPackage) in this assembly.
+        "DocumentFormat.OpenXml.Framework",
         "System.IO.Packaging",
         "Microsoft.Extensions.DependencyInjection.Abstractions",
         "Microsoft.Extensions.Logging.Abstractions",

@@ -30,10 +30,18 @@ public sealed class AsfReportPluginReport : IReportPlugin
                 Title: $"Min rapport {year}",
                 Subtitle: context.Insats?.Insats?.Title,
                 Owner: context.Owner?.Name ?? context.Arguments.Owner,
-                Period: year is { } y ? SwedishFormat.Period(new DateOnly(y, 1, 1), new DateOnly(y, 12, 31)) : null))
+                Period: year is { } y ? SwedishFormat.Period(new DateOnly(y, 1, 1), new DateOnly(y, 12, 31)) : null,
+                // The date the figures are valid at; the builder adds the printing date as "Utskriven".
+                Date: context.AsOf))
             .TableOfContents()
             .Heading("Sammanfattning")
-            .Paragraph($"Läget per {SwedishFormat.Date(context.AsOf)}.");
+            // Counts go through SwedishText (and the shared summaries), so they agree in number as in the built-in reports.
+            .Paragraph($"Läget per {SwedishFormat.Date(context.AsOf)}: {SwedishText.Count(context.Indicators.Count, "indikator", "indikatorer")}"
+                + (context.Indicators.Count > 0 ? $", varav {IndicatorText.StatusCounts(context.Indicators)}." : "."));
+
+        var events = EventSummary.Of(context.Events);
+        if (events.Events.Count > 0)
+            document.Paragraph($"Under perioden genomfördes {events.CountText}.");
 
         document.Heading("Indikatorer");
         if (context.Indicators.Count == 0)
@@ -47,8 +55,8 @@ public sealed class AsfReportPluginReport : IReportPlugin
                 context.Indicators.Select(i => (IReadOnlyList<TableCell>)
                 [
                     i.Title,
-                    i.Value is { } value ? SwedishFormat.Number(value) : "–",
-                    SwedishFormat.Number(i.Target),
+                    IndicatorText.Value(i.Kind, i.Value),
+                    IndicatorText.Value(i.Kind, i.Target),
                     TableCell.Badge(i.Status),
                 ]).ToList(),
                 Caption: $"Indikatorer per {SwedishFormat.Date(context.AsOf)}"));

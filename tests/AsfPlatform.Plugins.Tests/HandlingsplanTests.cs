@@ -1,5 +1,4 @@
 using AsfPlatform.Domain.Indicators;
-using AsfPlatform.Plugins.Shared;
 using AsfPlatform.Reporting;
 
 namespace AsfPlatform.Plugins.Tests;
@@ -87,6 +86,19 @@ public sealed class HandlingsplanTests(DatasetFixture fixture)
         Assert.Equal(["Antal anställda i verksamma ASF i länet", "190 (2017-01-01)", "200 (2017-12-31)", "228 (137 kvinnor, 91 män)", "Uppnått"],
             table.Single(r => r[0] == "Antal anställda i verksamma ASF i länet"));
         Assert.Equal("4", table.Single(r => r[0] == "Antal platser som stödfinansieras av förbundet")[3]);
+    }
+
+    [Fact]
+    public async Task The_organisation_table_names_each_role_once_and_a_title_only_where_it_differs_from_the_role()
+    {
+        var context = await fixture.ContextAsync(Plan2017);
+        var document = new ReportDocument(await fixture.RunAsync("handlingsplan", Plan2017));
+        var table = Assert.Single(document.Tables, t => t[0][0] == "Roll");
+        var roles = context.Plan!.Content!.Organisation.Select(r => r.Role).Distinct().ToList();
+        Assert.Equal(roles, table.Skip(1).Select(r => r[0]));
+        Assert.DoesNotContain(table.Skip(1), r => r.Count == 2 && r[0] == r[1]);
+        foreach (var role in context.Plan.Content.Organisation.Where(r => r.Title != r.Role))
+            Assert.Contains(role.Title, table.Single(r => r[0] == role.Role)[1]);
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed class SlutrapportTests(DatasetFixture fixture)
     {
         var (context, document) = await RunAsync();
         Assert.Contains(document.Paragraphs, p => p.StartsWith(
-            "Hösten 2017 fanns 34 registrerade företag med sammantaget 228 personer anställda. Fördelningen kön för anställda var 137 kvinnor och 91 män. " +
+            "Hösten 2017 fanns 34 registrerade företag med sammantaget 228 personer anställda. Könsfördelningen bland de anställda var 137 kvinnor och 91 män. " +
             "I företagen var då 230 personer placerade i olika åtgärder enligt följande fördelning: Arbetsförmedlingen 155 personer, kommunen 65 personer, övriga (utan ersättning) 10 personer.",
             StringComparison.Ordinal));
         foreach (var survey in context.Surveys.Select(s => s.Survey))

@@ -76,22 +76,32 @@ public sealed class WordDocumentBuilderTests
     }
 
     [Fact]
-    public void The_table_of_contents_is_a_dirty_TOC_field_in_a_table_of_contents_block_listing_Words_heading_numbers()
+    public void The_table_of_contents_is_a_prefilled_TOC_field_in_a_table_of_contents_block_listing_Words_heading_numbers()
     {
         var main = MainXml(Sample);
         var sdt = main.Descendants(W + "sdt").Single();
         Assert.Equal("Table of Contents", (string?)sdt.Descendants(W + "docPartGallery").Single().Attribute(W + "val"));
         Assert.Contains(sdt.Descendants(W + "instrText"), i => i.Value.Contains("TOC \\o \"1-3\" \\h \\z \\u"));
-        Assert.Equal("true", (string?)sdt.Descendants(W + "fldChar").First().Attribute(W + "dirty"));
 
         var entries = sdt.Descendants(W + "hyperlink").Select(h => string.Concat(h.Descendants(W + "t").Select(t => t.Value))).ToList();
         Assert.Equal(
             ["1.Bakgrund", "1.1Dubbla affärsidéer", "1.2Definition", "2.Mål", "2.1Processmål", "2.1.1Ökad kunskap hos förtroendevalda",
              "3.Finansiering", "4.Uppföljning", "4.1Indikatorer", "Bilaga 1 – Aktivitetsplan"],
             entries);
+    }
 
+    [Fact]
+    public void Word_opens_the_document_without_asking_to_update_fields()
+    {
         var settings = PartXml(Sample, "word/settings.xml");
-        Assert.Equal("true", (string?)settings.Root!.Element(W + "updateFields")!.Attribute(W + "val"));
+        Assert.Null(settings.Root!.Element(W + "updateFields"));
+        using var zip = new ZipArchive(new MemoryStream(Sample));
+        foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("word/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal)))
+        {
+            var part = XDocument.Load(entry.Open());
+            Assert.DoesNotContain(part.Descendants(W + "fldChar"), f => (string?)f.Attribute(W + "dirty") is "true" or "1" or "on");
+            Assert.DoesNotContain(part.Descendants(W + "fldSimple"), f => (string?)f.Attribute(W + "dirty") is "true" or "1" or "on");
+        }
     }
 
     [Fact]
@@ -228,5 +238,50 @@ public sealed class WordDocumentBuilderTests
     {
         Assert.Equal([4536, 2268, 2268], WordTable.ColumnWidths([new TableColumn("A", 50), "B", "C"]));
         Assert.Throws<ArgumentException>(() => WordTable.ColumnWidths([new TableColumn("A", 80), new TableColumn("B", 30)]));
+    }
+}
+
+public sealed class WordLayoutTests
+{
+    [Fact]
+    public void A_chart_with_a_single_point_per_series_becomes_a_sentence()
+    {
+        var builder = new WordDocumentBuilder(SampleDocument.GeneratedAt);
+        builder.Chart(new ChartSpec(ChartKind.Line, "Registrerade ASF i länet", ["2016"], [new ChartSeries("Företag", [34]), new ChartSeries("Anställda", [179])], "alt", "Antal"));
+        var docx = builder.ToArray();
+        using var document = Open(docx);
+        Assert.Empty(document.MainDocumentPart!.ChartParts);
+        Assert.Contains("Registrerade ASF i länet, 2016: Företag 34 och Anställda 179 (antal).", Text(MainXml(docx).Root!));
+    }
+
+    [Fact]
+    public void A_page_break_starts_the_next_block_on_a_new_page_instead_of_adding_a_paragraph()
+    {
+        var main = MainXml(SampleDocument.Build());
+        Assert.DoesNotContain(main.Descendants(W + "br"), b => (string?)b.Attribute(W + "type") == "page");
+        var breaking = main.Descendants(W + "pageBreakBefore").Select(b => b.Ancestors(W + "p").First()).ToList();
+        // After the cover (the table of contents' title), after the table of contents and before the appendix.
+        Assert.Equal(["Innehållsförteckning", "Bakgrund", "Bilaga 1 – Aktivitetsplan"], breaking.Select(p => Text(p)));
+    }
+
+    [Fact]
+    public void Tables_keep_the_header_with_the_first_row_and_the_total_row_with_the_row_before_it()
+    {
+        var table = MainXml(SampleDocument.Build()).Descendants(W + "tbl").First();
+        var kept = table.Elements(W + "tr").Select(r => r.Descendants(W + "p").All(p => p.Element(W + "pPr")?.Element(W + "keepNext") is not null)).ToList();
+        // Header, 3 budget lines and the Summa row: the header and first line go together, and the last line with Summa.
+        Assert.Equal([true, true, false, true, false], kept);
+    }
+
+    [Fact]
+    public void A_column_is_never_narrower_than_its_longest_word()
+    {
+        var widths = WordTable.ColumnWidths(
+            [new TableColumn("Kommun", 8), new TableColumn("Aktivitet", 80), new TableColumn("Antal", 12, ColumnAlignment.Right)],
+            [["Länsövergripande", "Konferens om arbetsintegrerande sociala företag", "12"]]);
+        var narrowest = WordTable.ColumnWidths([new TableColumn("Kommun", 8), new TableColumn("Aktivitet", 80), new TableColumn("Antal", 12)]);
+        Assert.True(widths[0] > narrowest[0]);
+        Assert.True(widths[0] >= "Länsövergripande".Length * 100, $"{widths[0]} twips räcker inte för \"Länsövergripande\".");
+        Assert.InRange(widths.Sum(), PageGeometry.TextWidth - 2, PageGeometry.TextWidth + 2);
     }
 }

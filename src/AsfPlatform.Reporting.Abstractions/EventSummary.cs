@@ -1,13 +1,18 @@
 using AsfPlatform.Domain.Model;
-using AsfPlatform.Reporting;
 
-namespace AsfPlatform.Plugins.Shared;
+namespace AsfPlatform.Reporting;
 
 /// <summary>
 /// Information events with their audience totals. Totals add only reported counts; how many events reported no
 /// count is kept so the text can say so instead of presenting a partial sum as the whole.
 /// </summary>
-internal sealed record EventSummary(
+/// <param name="Events">The events, by date.</param>
+/// <param name="Politicians">Reported politicians in the audience, summed.</param>
+/// <param name="Employees">Reported employees and officials, summed.</param>
+/// <param name="Organisations">Reported organisations and groups, summed.</param>
+/// <param name="Others">Reported others, summed.</param>
+/// <param name="WithoutAudience">Events that reported no audience count at all.</param>
+public sealed record EventSummary(
     IReadOnlyList<InformationEvent> Events,
     int Politicians,
     int Employees,
@@ -18,6 +23,7 @@ internal sealed record EventSummary(
     /// <summary>All reported audience counts together.</summary>
     public int Audience => Politicians + Employees + Organisations + Others;
 
+    /// <summary>Sums <paramref name="events"/>, ordered by date.</summary>
     public static EventSummary Of(IEnumerable<InformationEvent> events)
     {
         var list = events.OrderBy(e => e.Date).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
@@ -28,6 +34,11 @@ internal sealed record EventSummary(
             list.Sum(e => e.Audience.Others ?? 0),
             list.Count(e => e.Audience is { Politicians: null, Employees: null, Organisations: null, Others: null }));
     }
+
+    /// <summary>
+    /// "genomfördes 2 registrerade informationsinsatser" reads right for every count: "1 registrerad informationsinsats".
+    /// </summary>
+    public string CountText => SwedishText.Count(Events.Count, "registrerad informationsinsats", "registrerade informationsinsatser");
 
     /// <summary>The events as a table with a total row.</summary>
     public TableSpec ToTable(MunicipalityNames names, string caption)
@@ -61,6 +72,6 @@ internal sealed record EventSummary(
         0 => $"Publiken vid aktiviteterna uppgick till sammanlagt {SwedishFormat.Number(Audience)} personer/organisationer.",
         _ when WithoutAudience == Events.Count =>
             "Publikens storlek är inte registrerad för någon av aktiviteterna, så antalet nådda politiker, medarbetare och organisationer kan inte anges (– i tabellen).",
-        _ => $"Publikens storlek saknas för {WithoutAudience} av {Events.Count} aktiviteter (– i tabellen); summorna omfattar bara de registrerade uppgifterna.",
+        _ => $"Publikens storlek saknas för {WithoutAudience} av {SwedishText.Count(Events.Count, "aktivitet", "aktiviteter")} (– i tabellen); summorna omfattar bara de registrerade uppgifterna.",
     };
 }

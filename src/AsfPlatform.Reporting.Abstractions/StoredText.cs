@@ -1,14 +1,13 @@
 using System.Text.RegularExpressions;
-using AsfPlatform.Reporting;
 
-namespace AsfPlatform.Plugins.Shared;
+namespace AsfPlatform.Reporting;
 
 /// <summary>
 /// Writes text stored in the data (plan sections, descriptions) as document content. The stored form is plain
 /// text: blank lines separate paragraphs, lines starting with "- " are list items, and a short line such as
-/// "5.2.1 Platser hos ASF" is a sub-heading. (Linked into every plugin that prints stored text.)
+/// "5.2.1 Platser hos ASF" is a sub-heading. Every report that prints stored text writes it through here.
 /// </summary>
-internal static partial class StoredText
+public static partial class StoredText
 {
     /// <summary>Writes <paramref name="text"/>; sub-headings become headings at <paramref name="subheadingLevel"/> (null: bold paragraphs).</summary>
     public static void Write(IDocumentBuilder document, string? text, int? subheadingLevel = null)

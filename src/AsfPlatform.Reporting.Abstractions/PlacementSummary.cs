@@ -1,10 +1,25 @@
 using AsfPlatform.Domain.Model;
-using AsfPlatform.Reporting;
 
-namespace AsfPlatform.Plugins.Shared;
+namespace AsfPlatform.Reporting;
 
-/// <summary>Placement grants with their use and outcomes, totals computed from the lines (counts only, no persons).</summary>
-internal sealed record PlacementSummary(
+/// <summary>
+/// Placement grants with their use and outcomes. Every total is computed from the lines, never taken from a stated
+/// total, and counts only (no persons).
+/// </summary>
+/// <param name="Placements">The grants, by year, municipality and id.</param>
+/// <param name="Granted">Places granted.</param>
+/// <param name="Used">Places used.</param>
+/// <param name="Participants">Participants in the used places.</param>
+/// <param name="Women">Participants who are women.</param>
+/// <param name="Men">Participants who are men.</param>
+/// <param name="Work">Participants who went on to work.</param>
+/// <param name="Studies">Participants who went on to studies.</param>
+/// <param name="Af">Participants referred to Arbetsförmedlingen.</param>
+/// <param name="BackToPublicSupport">Participants back in public support.</param>
+/// <param name="Continued">Participants whose placement was extended.</param>
+/// <param name="OutcomeNotReported">Participants without a reported outcome, counted per grant (a grant that
+/// reports more outcomes than participants does not hide another grant's missing ones).</param>
+public sealed record PlacementSummary(
     IReadOnlyList<Placement> Placements,
     int Granted,
     int Used,
@@ -15,28 +30,55 @@ internal sealed record PlacementSummary(
     int Studies,
     int Af,
     int BackToPublicSupport,
-    int Continued)
+    int Continued,
+    int OutcomeNotReported)
 {
-    /// <summary>Participants whose outcome is not (yet) reported.</summary>
-    public int OutcomeNotReported => Math.Max(0, Participants - (Work + Studies + Af + BackToPublicSupport + Continued));
-
     /// <summary>Share of participants who went to work or studies; null without participants.</summary>
     public decimal? WorkOrStudiesShare => Participants == 0 ? null : (decimal)(Work + Studies) / Participants;
 
+    /// <summary>Sums <paramref name="placements"/>, ordered by year, municipality and id.</summary>
     public static PlacementSummary Of(IEnumerable<Placement> placements)
     {
         var list = placements.OrderBy(p => p.Year).ThenBy(p => p.Kommunkod, StringComparer.Ordinal).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
+        int Sum(Func<Placement, int> value) => list.Sum(value);
         return new(list,
-            list.Sum(p => p.PlacesGranted),
-            list.Sum(p => p.Use?.PlacesUsed ?? 0),
-            list.Sum(p => p.Use?.Participants ?? 0),
-            list.Sum(p => p.Use?.ParticipantsWomen ?? 0),
-            list.Sum(p => p.Use?.ParticipantsMen ?? 0),
-            list.Sum(p => p.Outcomes?.Work ?? 0),
-            list.Sum(p => p.Outcomes?.Studies ?? 0),
-            list.Sum(p => p.Outcomes?.Af ?? 0),
-            list.Sum(p => p.Outcomes?.BackToPublicSupport ?? 0),
-            list.Sum(p => p.Outcomes?.Continued ?? 0));
+            Sum(p => p.PlacesGranted),
+            Sum(p => p.Use?.PlacesUsed ?? 0),
+            Sum(p => p.Use?.Participants ?? 0),
+            Sum(p => p.Use?.ParticipantsWomen ?? 0),
+            Sum(p => p.Use?.ParticipantsMen ?? 0),
+            Sum(p => p.Outcomes?.Work ?? 0),
+            Sum(p => p.Outcomes?.Studies ?? 0),
+            Sum(p => p.Outcomes?.Af ?? 0),
+            Sum(p => p.Outcomes?.BackToPublicSupport ?? 0),
+            Sum(p => p.Outcomes?.Continued ?? 0),
+            Sum(p => Math.Max(0, (p.Use?.Participants ?? 0) - (p.Outcomes?.Total ?? 0))));
+    }
+
+    /// <summary>The reported outcomes as prose parts: "1 till arbete", "5 åter i offentlig försörjning", …</summary>
+    public IReadOnlyList<string> OutcomeParts()
+    {
+        var parts = new List<string>();
+        if (Work > 0) parts.Add($"{N(Work)} till arbete");
+        if (Studies > 0) parts.Add($"{N(Studies)} till studier");
+        if (Af > 0) parts.Add($"{N(Af)} aktualiserades till Arbetsförmedlingen");
+        if (BackToPublicSupport > 0) parts.Add($"{N(BackToPublicSupport)} åter i offentlig försörjning");
+        if (Continued > 0) parts.Add($"{N(Continued)} med förlängd insats");
+        return parts;
+    }
+
+    /// <summary>
+    /// The outcomes as a sentence after a lead-in such as "Utfall: ", the participants without a reported outcome
+    /// said as such: "1 till arbete och 5 åter i offentlig försörjning. Inget utfall är registrerat för 1 deltagare."
+    /// Empty without participants.
+    /// </summary>
+    public string OutcomeSentence()
+    {
+        if (Participants == 0) return "";
+        var parts = OutcomeParts();
+        var missing = $"inget utfall är registrerat för {SwedishText.Count(OutcomeNotReported, "deltagare", "deltagare")}.";
+        return parts.Count == 0 ? missing
+            : SwedishText.Join(parts) + "." + (OutcomeNotReported > 0 ? " " + SwedishText.Capitalise(missing) : "");
     }
 
     private static TableCell Bold(string text) => new(text, Bold: true);
@@ -100,10 +142,10 @@ internal sealed record PlacementSummary(
     private static IReadOnlyList<TableCell> Row(bool byMunicipality, TableCell[] cells) =>
         byMunicipality ? [cells[0], "", .. cells[1..]] : [cells[0], .. cells[1..]];
 
-    /// <summary>A sentence with the totals, e.g. "4 platser beviljades, 1 nyttjades av 1 deltagare (1 kvinna, 0 män)."</summary>
+    /// <summary>A sentence with the totals, e.g. "4 platser beviljades och 1 nyttjades av 1 deltagare (1 kvinna, 0 män). …"</summary>
     public string Sentence() =>
-        $"{N(Granted)} {(Granted == 1 ? "plats" : "platser")} beviljades och {N(Used)} nyttjades av {N(Participants)} " +
-        $"deltagare ({N(Women)} {(Women == 1 ? "kvinna" : "kvinnor")}, {N(Men)} {(Men == 1 ? "man" : "män")}). " +
+        $"{SwedishText.Count(Granted, "plats", "platser")} beviljades och {N(Used)} nyttjades av {SwedishText.Count(Participants, "deltagare", "deltagare")} " +
+        $"({SwedishText.Count(Women, "kvinna", "kvinnor")}, {SwedishText.Count(Men, "man", "män")}). " +
         (WorkOrStudiesShare is { } share
             ? $"{N(Work + Studies)} av {N(Participants)} deltagare gick vidare till arbete eller studier ({SwedishFormat.Percent(share)})."
             : "Inga deltagare har ännu påbörjat en placering, så utfall kan inte redovisas.")

@@ -1,10 +1,9 @@
 using AsfPlatform.Domain.Indicators;
-using AsfPlatform.Reporting;
 
-namespace AsfPlatform.Plugins.Shared;
+namespace AsfPlatform.Reporting;
 
-/// <summary>Swedish wording of indicator values, baselines and targets. (Linked into every plugin that shows indicators.)</summary>
-internal static class IndicatorText
+/// <summary>Swedish wording of indicator values, baselines, targets and outcomes, the same in every report that shows indicators.</summary>
+public static class IndicatorText
 {
     /// <summary>A value in the indicator's own terms: "34", "12,5 %", "+5 %", "Ja"/"Nej", or "saknar data".</summary>
     public static string Value(IndicatorKind kind, decimal? value, string? unit = null) => value switch
@@ -55,4 +54,8 @@ internal static class IndicatorText
             ? $"{value} ({SwedishFormat.Number(women)} kvinnor, {SwedishFormat.Number(men)} män)"
             : value;
     }
+
+    /// <summary>How many indicators have each status, in status order: "4 uppnådda, 5 ej i fas och 2 utan data".</summary>
+    public static string StatusCounts(IEnumerable<IndicatorEvaluation> evaluations) =>
+        SwedishText.Join(evaluations.GroupBy(e => e.Status).OrderBy(g => g.Key).Select(g => SwedishText.Count(g.Count(), g.Key)));
 }

@@ -1,7 +1,7 @@
-namespace AsfPlatform.Plugins.Shared;
+namespace AsfPlatform.Reporting;
 
 /// <summary>Numbers table captions in the order they are written, so a section left out leaves no gap.</summary>
-internal sealed class TableNumbers
+public sealed class TableNumbers
 {
     private int _next;
 
