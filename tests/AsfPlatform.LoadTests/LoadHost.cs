@@ -23,6 +23,9 @@ public sealed class LoadHost : IAsyncDisposable
     }
 
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>Starts another host of the same database in a process of its own (PostgreSQL: it joins the cluster).</summary>
+    public Task<ExternalHost> StartExternalAsync() => ExternalHost.StartAsync(_provider, _connectionString);
     public IServiceProvider Services => _app!.Services;
     public string Description => _provider == "Sqlite" ? $"SQLite {_sqlite!.FilePath}" : "PostgreSQL (private cluster)";
 

@@ -9,10 +9,12 @@ using Orleans;
 using Microsoft.Extensions.DependencyInjection;
 
 // asf load tool: dotnet run -c Release --project tests/AsfPlatform.LoadTests -- --storage sqlite --offices 64 --seconds 60 [--event-percent 10] [--probe]
+// With --storage postgres --hosts 2 the load runs against two host processes of one cluster (set-up and the
+// verification after the restart use the host in this process).
 var options = LoadOptions.Parse(args);
 await using var host = await LoadHost.CreateAsync(options.Storage);
 await host.StartAsync();
-Console.WriteLine($"Host {host.BaseUrl} on {host.Description}; {options.Offices} offices, {options.EventPercent} % events, {options.Seconds} s (+{options.WarmupSeconds} s warm-up); {Environment.ProcessorCount} cores");
+Console.WriteLine($"Host {host.BaseUrl} on {host.Description}; {options.Hosts} host(s) under load; {options.Offices} offices, {options.EventPercent} % events, {options.Seconds} s (+{options.WarmupSeconds} s warm-up); {Environment.ProcessorCount} cores");
 
 var grains = host.Services.GetRequiredService<IGrainFactory>();
 var accounts = host.Services.GetRequiredService<IUserAccountService>();
@@ -26,7 +28,7 @@ using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer
     BaseAddress = new Uri(host.BaseUrl),
     Timeout = TimeSpan.FromSeconds(30),
 };
-var offices = new List<Office>();
+var setup = new List<(int Number, string Kommunkod, string CompanyId, string Token)>();
 for (var i = 0; i < options.Offices; i++)
 {
     var municipality = Kommunkod.Gavleborg[i % Kommunkod.Gavleborg.Count];
@@ -38,7 +40,7 @@ for (var i = 0; i < options.Offices; i++)
     await accounts.CreateAsync(new NewUserAccount(userName, $"Kontor {i}", AccessRole.Partnerkontor,
         OrganisationRef.Municipality(municipality.Kommunkod), "Ett-Langt-Losenord-9"), "load");
     var issued = await tokens.IssueAsync(userName, "last", "load");
-    offices.Add(new Office(i, municipality.Kommunkod, companyId, issued.Secret, http, options.EventPercent));
+    setup.Add((i, municipality.Kommunkod, companyId, issued.Secret));
 }
 
 var adminToken = (await tokens.IssueAsync("admin", "last", "load")).Secret;
@@ -47,7 +49,29 @@ var indicatorsBefore = await ReadIndicatorsAsync(http);
 var insatsBefore = await http.GetFromJsonAsync<JsonElement>(Office.Insats);
 http.DefaultRequestHeaders.Authorization = null;
 
-if (args.Contains("--probe"))
+// Several hosts: the load goes to host processes of their own, one cluster on the one database; the offices are
+// spread over them, so every write and every push crosses between silos as it would between servers.
+var externals = new List<ExternalHost>();
+var clients = new List<HttpClient> { http };
+if (options.Hosts > 1)
+{
+    await host.StopAsync();
+    clients.Clear();
+    for (var h = 0; h < options.Hosts; h++)
+    {
+        var external = await host.StartExternalAsync();
+        externals.Add(external);
+        clients.Add(new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        {
+            BaseAddress = new Uri(external.BaseUrl),
+            Timeout = TimeSpan.FromSeconds(30),
+        });
+        Console.WriteLine($"Host process {h + 1}: {external.BaseUrl}");
+    }
+}
+var offices = setup.Select(o => new Office(o.Number, o.Kommunkod, o.CompanyId, o.Token, clients[o.Number % clients.Count], options.EventPercent)).ToList();
+
+if (args.Contains("--probe") && options.Hosts == 1)
 {
     // Profiling aid: grain turn + storage commit alone, for comparison with the HTTP run below.
     Console.WriteLine(await DirectProbe.RunAsync(grains, offices.Select(o => o.CompanyId).ToList(), TimeSpan.FromSeconds(Math.Min(15, options.Seconds))));
@@ -78,6 +102,8 @@ var events = offices.Sum(o => o.AcknowledgedEvents);
 var figures = offices.Sum(o => o.AcknowledgedFigures);
 
 // Verify after a restart on the same database: what was acknowledged must be durable and counted exactly once.
+foreach (var external in externals)
+    await external.DisposeAsync();
 await host.StopAsync();
 await host.StartAsync();
 using var verify = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
@@ -108,7 +134,7 @@ var employedNote = $"indicator {indicatorsAfter["anstallda-asf"]} (before {indic
 Console.WriteLine();
 Console.WriteLine("| storage | offices | events % | seconds | acknowledged writes | writes/s | 412 retries | request p50 ms | request p99 ms | ack p50 ms | ack p99 ms | max ms | errors | lost | host CPU s |");
 Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-Console.WriteLine($"| {options.Storage} | {options.Offices} | {options.EventPercent} | {clock.Elapsed.TotalSeconds:0.0} | {acknowledged} | {acknowledged / clock.Elapsed.TotalSeconds:0} | {conflicts} | " +
+Console.WriteLine($"| {options.Storage}{(options.Hosts > 1 ? $" ×{options.Hosts} hosts" : "")} | {options.Offices} | {options.EventPercent} | {clock.Elapsed.TotalSeconds:0.0} | {acknowledged} | {acknowledged / clock.Elapsed.TotalSeconds:0} | {conflicts} | " +
     $"{requests.P50:0.0} | {requests.P99:0.0} | {acks.P50:0.0} | {acks.P99:0.0} | {Math.Max(requests.Max, acks.Max):0} | {offices.Sum(o => o.Errors)} | {failures.Count} | {cpu.TotalSeconds:0.0} |");
 Console.WriteLine();
 Console.WriteLine($"Offices without any acknowledged figures: {offices.Count(o => o.LastAcknowledgedEmployed < 0)}. Events acknowledged (incl. warm-up): {events}; company figures: {figures}. Employed indicator: {employedNote}.");

@@ -101,7 +101,7 @@ internal static class UserCommands
         return command;
     }
 
-    /// <summary>The Access module alone: accounts need no grain runtime.</summary>
+    /// <summary>The Access module alone: accounts need no Orleans silo.</summary>
     private static ServiceProvider AccessServices(AsfStorage storage)
     {
         storage.EnsureFolder();

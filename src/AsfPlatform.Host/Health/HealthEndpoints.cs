@@ -46,7 +46,7 @@ internal static class HealthEndpoints
     }
 }
 
-/// <summary>Whether the grain runtime can take calls.</summary>
+/// <summary>Whether the Orleans silo can take calls.</summary>
 internal interface IRuntimeHealth
 {
     ValueTask<bool> IsUpAsync(CancellationToken cancellationToken);
