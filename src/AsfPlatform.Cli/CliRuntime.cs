@@ -49,6 +49,7 @@ internal sealed class CliRuntime : IAsyncDisposable
                 if (theirs != storage.Describe())
                     throw CliException.Failure($"En webbplats körs redan på port {AsfCluster.GatewayPort(environment.Configuration)} men mot en annan " +
                         $"databas ({theirs}). Stoppa den, eller ange samma databas som den ({storage.Describe()} begärdes).");
+                environment.Out.WriteLine($"Ansluten till den körande webbplatsen (port {AsfCluster.GatewayPort(environment.Configuration)}).");
                 return joined;
             }
             catch

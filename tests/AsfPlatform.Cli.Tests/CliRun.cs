@@ -1,3 +1,4 @@
+using AsfPlatform.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Spectre.Console;
 
@@ -22,7 +23,8 @@ public static class CliRun
         var environment = new CliEnvironment(
             Console(output), Console(error),
             new StringReader(stdin ?? ""), InputRedirected: stdin is not null,
-            new ConfigurationBuilder().Build(),
+            // Test classes run in parallel: each run's silo gets ports of its own instead of Orleans' defaults.
+            new ConfigurationBuilder().AddInMemoryCollection(FreePorts.ForSilo().Select(p => new KeyValuePair<string, string?>(p.Key, p.Value))).Build(),
             workingDirectory)
         {
             ConfigureReporting = options => options.BuiltInAssemblies.Add(typeof(CliRun).Assembly),
