@@ -37,7 +37,8 @@ public sealed class LiveDashboardBrowserTests : IAsyncLifetime
         await page.GetByLabel("Användarnamn").FillAsync(userName);
         await page.GetByLabel("Lösenord").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
-        await page.WaitForURLAsync(_host.BaseUrl + "/");
+        // Generous: the first sign-in hashes a password and renders a cold page on a busy 2-core machine.
+        await page.WaitForURLAsync(_host.BaseUrl + "/", new() { Timeout = 90_000 });
         return page;
     }
 
