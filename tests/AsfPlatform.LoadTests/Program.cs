@@ -71,6 +71,14 @@ if (options.Hosts > 1)
 }
 var offices = setup.Select(o => new Office(o.Number, o.Kommunkod, o.CompanyId, o.Token, clients[o.Number % clients.Count], options.EventPercent)).ToList();
 
+var liveIndex = Array.IndexOf(args, "--live-latency");
+if (liveIndex >= 0)
+{
+    // Bounded: at most 5,000 sequential writes.
+    var writes = Math.Clamp(int.Parse(args[liveIndex + 1]), 1, 5_000);
+    Console.WriteLine(await LiveLatency.RunAsync(clients[0], clients[^1], setup[0].Token, setup[0].CompanyId, writes));
+}
+
 if (args.Contains("--probe") && options.Hosts == 1)
 {
     // Profiling aid: grain turn + storage commit alone, for comparison with the HTTP run below.
