@@ -87,7 +87,7 @@ internal static class ClusterUnavailable
                 <html lang="sv"><head><meta charset="utf-8"><title>{Title} – AsfPlatform</title>
                 <link rel="stylesheet" href="/css/site.css"></head>
                 <body><main class="page narrow"><h1>{Title}</h1>
-                <p role="alert" class="alert alert-error">{WebUtility.HtmlEncode(Detail)}</p>
+                <p role="alert" class="alert alert-error">{Detail}</p>
                 <p><a href="{WebUtility.HtmlEncode(context.Request.Path + context.Request.QueryString)}">Försök igen</a></p></main></body></html>
                 """, context.RequestAborted);
         }

@@ -124,7 +124,7 @@ public sealed class PlanLiveBridge(IGrainFactory grains, LiveUpdateHub hub, ILog
             {
                 grains.DeleteObjectReference<IPlanObserver>(reference);
             }
-            catch (Exception exception) when (exception is ObjectDisposedException or InvalidOperationException)
+            catch (Exception exception) when (exception is ObjectDisposedException or InvalidOperationException or ArgumentException)
             {
                 // The runtime already stopped; its references went with it.
             }
