@@ -12,7 +12,7 @@ namespace AsfPlatform.Host.Tests;
 /// Two real hosts on one PostgreSQL database forming one cluster: sign-in, revocation and live updates behave as if
 /// there were one host, whichever host a request reaches.
 /// </summary>
-[Collection(PostgresServerFixture.Collection)]
+[Collection(ClusterCollection.Name)]
 public sealed class ClusterOfHostsTests(HostCluster cluster, ITestOutputHelper output) : IClassFixture<HostCluster>
 {
     private const string Password = "Ett-Langt-Losenord-9";

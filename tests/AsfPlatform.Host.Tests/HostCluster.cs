@@ -60,6 +60,16 @@ public sealed class PostgresHostFactory : AsfHostFactory
 }
 
 /// <summary>
+/// Tests of a cluster run alone, after the parallel ones: a latency measured while the rest of the suite competes
+/// for the machine's two cores measures the suite, not the cluster.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ClusterCollection
+{
+    public const string Name = "Kluster av värdar";
+}
+
+/// <summary>
 /// Two hosts on one private PostgreSQL database forming one cluster; their Data Protection key managers make their
 /// first keys at once on the empty key table. Host A loads the sample dataset.
 /// </summary>
