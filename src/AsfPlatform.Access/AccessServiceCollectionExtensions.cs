@@ -1,7 +1,10 @@
 using AsfPlatform.Access.Accounts;
 using AsfPlatform.Access.Audit;
 using AsfPlatform.Access.Data;
+using AsfPlatform.Access.DataProtection;
 using AsfPlatform.Access.Tokens;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,6 +31,22 @@ public static class AccessServiceCollectionExtensions
         services.AddSingleton<IUserAccountService, SqlUserAccountService>();
         services.AddSingleton<IApiTokenService, SqlApiTokenService>();
         services.AddSingleton<IAuditLog, SqlAuditLog>();
+        return services;
+    }
+
+    /// <summary>Application name of the platform's Data Protection keys (the same on every host).</summary>
+    public const string DataProtectionApplicationName = "AsfPlatform";
+
+    /// <summary>
+    /// ASP.NET Core Data Protection with its key ring in the access database (not a per-user folder), so a cookie
+    /// issued by one host of a cluster is valid on every other. Call after <see cref="AddAsfAccess"/>.
+    /// </summary>
+    public static IServiceCollection AddAsfDataProtection(this IServiceCollection services)
+    {
+        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
+        services.AddSingleton<SqlXmlRepository>();
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<SqlXmlRepository>((options, repository) => options.XmlRepository = repository);
         return services;
     }
 }

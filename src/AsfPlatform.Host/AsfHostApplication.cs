@@ -68,6 +68,7 @@ public static class AsfHostApplication
             app.UseExceptionHandler("/Fel");
         app.UseStatusCodePages();
         app.Use(SecurityHeaders.AddAsync);
+        app.Use(Cluster.ClusterUnavailable.HandleAsync);
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

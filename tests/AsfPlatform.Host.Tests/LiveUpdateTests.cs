@@ -18,14 +18,14 @@ public sealed class LiveUpdateTests(AsfHostFactory factory) : IClassFixture<AsfH
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
-        var connected = await ReadEventAsync(reader, timeout.Token);
+        var connected = await ServerSentEventReader.ReadEventAsync(reader, timeout.Token);
         Assert.Equal("ansluten", connected.Name);
 
         var hub = factory.Services.GetRequiredService<ILiveUpdatePublisher>();
         hub.Publish(new LiveUpdate("insats/annan/2017", "indikator", new { id = "fel-ämne" }));
         hub.Publish(new LiveUpdate("insats/asf-gavleborg/2017", "indikator", new { id = "aktiva-asf", utfall = 27 }));
 
-        var update = await ReadEventAsync(reader, timeout.Token);
+        var update = await ServerSentEventReader.ReadEventAsync(reader, timeout.Token);
         Assert.Equal("indikator", update.Name);
         Assert.Equal("{\"id\":\"aktiva-asf\",\"utfall\":27}", update.Data);
     }
@@ -53,20 +53,5 @@ public sealed class LiveUpdateTests(AsfHostFactory factory) : IClassFixture<AsfH
         Assert.True(slow.Reader.TryRead(out var oldestKept));
         Assert.True((int)oldestKept!.Data > 0); // the oldest were dropped, the publisher went on
         slow.Dispose();
-    }
-
-    private static async Task<(string Name, string Data)> ReadEventAsync(StreamReader reader, CancellationToken cancellationToken)
-    {
-        string? name = null, data = null;
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
-        {
-            if (line.Length == 0 && data is not null)
-                return (name ?? "message", data);
-            if (line.StartsWith("event: ", StringComparison.Ordinal))
-                name = line["event: ".Length..];
-            else if (line.StartsWith("data: ", StringComparison.Ordinal))
-                data = line["data: ".Length..];
-        }
-        throw new EndOfStreamException("The event stream ended.");
     }
 }

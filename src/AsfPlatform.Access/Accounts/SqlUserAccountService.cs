@@ -9,8 +9,7 @@ using Microsoft.AspNetCore.Identity;
 namespace AsfPlatform.Access.Accounts;
 
 /// <summary>Accounts in the <c>asf_access_users</c> table, passwords hashed with ASP.NET Core Identity's hasher.</summary>
-internal sealed class SqlUserAccountService(AccessDatabase database, IPasswordHasher<UserAccount> hasher,
-    Tokens.TokenAuthenticationCache tokenCache)
+internal sealed class SqlUserAccountService(AccessDatabase database, IPasswordHasher<UserAccount> hasher)
     : IUserAccountService
 {
     internal const string AuditEntityType = "användare";
@@ -101,8 +100,9 @@ internal sealed class SqlUserAccountService(AccessDatabase database, IPasswordHa
         await SqlAuditLog.AppendAsync(connection, transaction,
             new AuditRecord(actor, AuditEntityType, key, "ändrad", ToAuditJson(before), ToAuditJson(after)),
             cancellationToken);
+        // A disabled account or changed role must not live on in any host's cached token authentication.
+        await AccessRevision.RaiseAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        tokenCache.Clear(); // a disabled account or changed role must not live on in a cached token
         return after;
     }
 
@@ -125,8 +125,8 @@ internal sealed class SqlUserAccountService(AccessDatabase database, IPasswordHa
         await SqlAuditLog.AppendAsync(connection, transaction,
             new AuditRecord(actor, AuditEntityType, key, "nytt lösenord", ToAuditJson(before), ToAuditJson(after)),
             cancellationToken);
+        await AccessRevision.RaiseAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        tokenCache.Clear();
         return true;
     }
 

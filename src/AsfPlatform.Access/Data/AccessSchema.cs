@@ -3,6 +3,9 @@ namespace AsfPlatform.Access.Data;
 /// <summary>
 /// DDL of the access tables, one text for both databases except the identity column and the triggers. The audit log
 /// refuses UPDATE and DELETE through triggers, so "append-only" holds even against a careless future query.
+/// <c>asf_access_revision</c> is one counter raised in the same transaction as every change that can end an
+/// authentication (token revoked, account changed), so every host's token cache sees the change on its next lookup.
+/// <c>asf_dataprotection_keys</c> holds ASP.NET Core Data Protection's key ring, shared by every host on the database.
 /// </summary>
 internal static class AccessSchema
 {
@@ -59,6 +62,16 @@ internal static class AccessSchema
             after_json   TEXT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_asf_audit_log_entity ON asf_audit_log(entity_type, entity_id, sequence);
+        CREATE TABLE IF NOT EXISTS asf_access_revision (
+            id       INTEGER NOT NULL PRIMARY KEY,
+            revision BIGINT NOT NULL
+        );
+        INSERT INTO asf_access_revision (id, revision) VALUES (1, 0) ON CONFLICT DO NOTHING;
+        CREATE TABLE IF NOT EXISTS asf_dataprotection_keys (
+            friendly_name TEXT NOT NULL PRIMARY KEY,
+            xml           TEXT NOT NULL,
+            created_at    TEXT NOT NULL
+        );
 
         """;
 }

@@ -81,8 +81,8 @@ internal sealed class SqlApiTokenService(AccessDatabase database, IUserAccountSe
         await SqlAuditLog.AppendAsync(connection, transaction,
             new AuditRecord(actor, AuditEntityType, before.TokenId, "återkallad", ToAuditJson(before), ToAuditJson(after)),
             cancellationToken);
+        await AccessRevision.RaiseAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        cache.Clear();
         return true;
     }
 
@@ -92,11 +92,14 @@ internal sealed class SqlApiTokenService(AccessDatabase database, IUserAccountSe
             || presentedSecret.Length > 200)
             return null;
         var hash = Hash(presentedSecret);
-        if (cache.TryGet(hash, out var cached))
-            return cached;
+        long revision;
         string? owner;
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
+            // Read before the lookup: a change committed after this read raises the revision past the cached one.
+            revision = await AccessRevision.ReadAsync(connection, cancellationToken);
+            if (cache.TryGet(hash, revision, out var cached))
+                return cached;
             owner = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
                 "SELECT user_name FROM asf_access_tokens WHERE token_hash = @hash AND revoked_at IS NULL",
                 new { hash }, cancellationToken: cancellationToken));
@@ -106,7 +109,7 @@ internal sealed class SqlApiTokenService(AccessDatabase database, IUserAccountSe
         var account = await accounts.FindAsync(owner, cancellationToken);
         if (account is not { Disabled: false })
             return null;
-        cache.Add(hash, account);
+        cache.Add(hash, revision, account);
         return account;
     }
 

@@ -3,21 +3,23 @@ using System.Collections.Concurrent;
 namespace AsfPlatform.Access.Tokens;
 
 /// <summary>
-/// Remembers recently authenticated API tokens for a few seconds, so a busy integration does not cost two database
-/// reads per request. Any account change or token revocation in this process clears it at once; another host on
-/// the same database sees such a change after at most <see cref="Lifetime"/>.
+/// Remembers authenticated API tokens, so a busy integration costs one cheap revision read per request instead of
+/// a token and an account lookup. Each entry carries the access revision (<see cref="Data.AccessRevision"/>) read
+/// before its lookup and is reused only while the database still holds that revision: a revoked token or disabled
+/// account is refused on the very next request on every host, not after a per-process expiry.
 /// </summary>
 internal sealed class TokenAuthenticationCache(TimeProvider time)
 {
-    /// <summary>How long an authentication is reused.</summary>
-    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
+    /// <summary>How long an entry lives at most; it bounds memory, not staleness (the revision does that).</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
     private const int MaxEntries = 10_000;
-    private readonly ConcurrentDictionary<string, (UserAccount Account, DateTimeOffset Until)> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (UserAccount Account, long Revision, DateTimeOffset Until)> _entries =
+        new(StringComparer.Ordinal);
 
-    public bool TryGet(string tokenHash, out UserAccount account)
+    public bool TryGet(string tokenHash, long revision, out UserAccount account)
     {
-        if (_entries.TryGetValue(tokenHash, out var entry) && entry.Until > time.GetUtcNow())
+        if (_entries.TryGetValue(tokenHash, out var entry) && entry.Revision == revision && entry.Until > time.GetUtcNow())
         {
             account = entry.Account;
             return true;
@@ -26,13 +28,11 @@ internal sealed class TokenAuthenticationCache(TimeProvider time)
         return false;
     }
 
-    public void Add(string tokenHash, UserAccount account)
+    /// <summary>Remembers an authentication looked up after <paramref name="revision"/> was read.</summary>
+    public void Add(string tokenHash, long revision, UserAccount account)
     {
         if (_entries.Count >= MaxEntries)
             _entries.Clear(); // bounded: many distinct tokens just fall back to the database
-        _entries[tokenHash] = (account, time.GetUtcNow() + Lifetime);
+        _entries[tokenHash] = (account, revision, time.GetUtcNow() + Lifetime);
     }
-
-    /// <summary>Forgets everything (an account or token changed).</summary>
-    public void Clear() => _entries.Clear();
 }

@@ -19,4 +19,12 @@ internal static class ApiProblems
 
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Finns inte");
+
+    /// <summary>503 with <c>Retry-After</c>: a silo of the cluster did not answer (<see cref="Cluster.ClusterUnavailable"/>).</summary>
+    public static ProblemHttpResult Unavailable(HttpResponse response)
+    {
+        Cluster.ClusterUnavailable.SetRetryAfter(response);
+        return TypedResults.Problem(Cluster.ClusterUnavailable.Detail, statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: Cluster.ClusterUnavailable.Title);
+    }
 }

@@ -15,6 +15,7 @@ internal static class LiveUpdateEndpoints
         services.AddSingleton<LiveUpdateHub>();
         services.AddSingleton<ILiveUpdatePublisher>(sp => sp.GetRequiredService<LiveUpdateHub>());
         services.AddSingleton<PlanLiveBridge>();
+        services.AddHostedService(sp => sp.GetRequiredService<PlanLiveBridge>()); // renews watched plans' subscriptions
         return services;
     }
 

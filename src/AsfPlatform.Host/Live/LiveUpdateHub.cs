@@ -29,6 +29,10 @@ public sealed class LiveUpdateHub : ILiveUpdatePublisher
         }
     }
 
+    /// <summary>Whether a connection here listens to exactly this topic.</summary>
+    public bool HasSubscribers(string topic) =>
+        _subscriptions.Keys.Any(s => string.Equals(s.Topic, topic, StringComparison.Ordinal));
+
     /// <summary>Starts receiving updates of a topic; dispose the result to stop.</summary>
     public Subscription Subscribe(string topic)
     {

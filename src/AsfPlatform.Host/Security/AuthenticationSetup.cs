@@ -13,6 +13,8 @@ internal static class AuthenticationSetup
 
     public static IServiceCollection AddAsfAuthentication(this IServiceCollection services)
     {
+        // Cookies and antiforgery tokens are protected with keys every host of the cluster shares (the database).
+        services.AddAsfDataProtection();
         services.AddAuthentication(SelectorScheme)
             .AddPolicyScheme(SelectorScheme, "Cookie eller API-nyckel", options =>
                 options.ForwardDefaultSelector = context =>
