@@ -3,6 +3,7 @@ using AsfPlatform.Host.Api;
 using AsfPlatform.Host.Configuration;
 using AsfPlatform.Host.Health;
 using AsfPlatform.Host.Live;
+using AsfPlatform.Host.Operations;
 using AsfPlatform.Host.Security;
 
 namespace AsfPlatform.Host;
@@ -35,6 +36,7 @@ public static class AsfHostApplication
         var services = builder.Services;
         // Storage is resolved when first needed, so settings added by test factories after Program starts still apply.
         builder.AddAsfPlatformForHost();
+        builder.AddOperationsDashboard();
         services.AddAsfAuthentication();
         services.AddSignInRateLimiting(builder.Configuration);
         services.AddLiveUpdates();
@@ -82,6 +84,7 @@ public static class AsfHostApplication
         app.MapDomainEndpoints();
         app.MapReportEndpoints();
         app.MapOpenApi();
+        app.MapOperationsDashboard();
         app.MapRazorPages();
     }
 }

@@ -61,12 +61,15 @@ public static class AsfCluster
     /// <summary>
     /// The platform's grain storage on <paramref name="storage"/>: the schema created or upgraded at silo start,
     /// Orleans' ADO.NET provider with the platform's queries, readable System.Text.Json state, and each write handed a
-    /// deep copy of the state (<see cref="SnapshotGrainStorage"/>). Test clusters call this with clustering of their own.
+    /// deep copy of the state (<see cref="SnapshotGrainStorage"/>), and the grain state of a database written before
+    /// Orleans carried over on first start (<see cref="LegacyGrainStateMigration"/>). Test clusters call this with
+    /// clustering of their own.
     /// </summary>
     public static ISiloBuilder UseAsfStorage(this ISiloBuilder silo, AsfStorage storage)
     {
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new SchemaInitializer(storage));
         silo.Services.AddSingleton(new StorageDescription(storage.Describe()));
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => new LegacyMigrationStep(storage, AdoNetStorageName, sp));
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.AddAdoNetGrainStorage(AdoNetStorageName, o =>
         {
