@@ -71,6 +71,9 @@ public static class AsfCluster
         silo.Services.AddSingleton(new StorageDescription(storage.Describe()));
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => new LegacyMigrationStep(storage, AdoNetStorageName, sp));
         silo.UseSystemTextJsonGrainStorageSerializer();
+        // Readable in the database: Swedish letters as they are, not \u00E4 escapes (the text never reaches HTML from here).
+        silo.Services.Configure<global::Orleans.Serialization.SystemTextJsonGrainStorageSerializerOptions>(o =>
+            o.JsonSerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         silo.AddAdoNetGrainStorage(AdoNetStorageName, o =>
         {
             o.Invariant = storage.OrleansInvariant;
