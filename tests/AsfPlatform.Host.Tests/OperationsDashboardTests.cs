@@ -20,12 +20,18 @@ public sealed class OperationsDashboardTests(AsfHostFactory factory) : IClassFix
         var client = await SignedInAsync(AccessRole.Förbundsadmin);
 
         var page = await client.GetAsync("/drift/orleans/");
-        var counters = await client.GetAsync("/drift/orleans/DashboardCounters");
-
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("Orleans Dashboard", await page.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.OK, counters.StatusCode);
-        var json = await counters.Content.ReadAsStringAsync();
+
+        // The dashboard collects its figures from the silo every few seconds: right after start the list can be empty.
+        var json = "";
+        for (var attempt = 0; attempt < 60 && !json.Contains("\"status\":\"Active\"", StringComparison.Ordinal); attempt++)
+        {
+            if (attempt > 0) await Task.Delay(500);
+            var counters = await client.GetAsync("/drift/orleans/DashboardCounters");
+            Assert.Equal(HttpStatusCode.OK, counters.StatusCode);
+            json = await counters.Content.ReadAsStringAsync();
+        }
         Assert.Contains("\"hosts\"", json);
         Assert.Contains("\"status\":\"Active\"", json);
         // The dashboard's bundle needs inline styles; scripts stay limited to the host's own origin.
