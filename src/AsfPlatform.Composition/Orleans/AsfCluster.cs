@@ -3,6 +3,7 @@ using AsfPlatform.Grains;
 using AsfPlatform.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime;
@@ -55,17 +56,21 @@ public static class AsfCluster
             silo.UseLocalhostClustering(siloPort, gatewayPort, primarySiloEndpoint: null, serviceId: ServiceId, clusterId: ServiceId);
         }
 
-        return silo.UseAsfStorage(storage);
+        return silo.UseAsfStorage(storage, configuration.GetValue("Storage:SqliteGroupCommit", true));
     }
 
     /// <summary>
     /// The platform's grain storage on <paramref name="storage"/>: the schema created or upgraded at silo start,
-    /// Orleans' ADO.NET provider with the platform's queries, readable System.Text.Json state, and each write handed a
+    /// Orleans' ADO.NET provider with the platform's queries (PostgreSQL) or the group-commit storage (SQLite), readable System.Text.Json state, and each write handed a
     /// deep copy of the state (<see cref="SnapshotGrainStorage"/>), and the grain state of a database written before
     /// Orleans carried over on first start (<see cref="LegacyGrainStateMigration"/>). Test clusters call this with
     /// clustering of their own.
     /// </summary>
-    public static ISiloBuilder UseAsfStorage(this ISiloBuilder silo, AsfStorage storage)
+    /// <param name="silo">The silo.</param>
+    /// <param name="storage">The database.</param>
+    /// <param name="sqliteGroupCommit">On SQLite, the group-commit storage (<see cref="SqliteGroupCommitGrainStorage"/>);
+    /// false uses Orleans' ADO.NET provider there too (configuration <c>Storage:SqliteGroupCommit</c>, for measuring).</param>
+    public static ISiloBuilder UseAsfStorage(this ISiloBuilder silo, AsfStorage storage, bool sqliteGroupCommit = true)
     {
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new SchemaInitializer(storage));
         silo.Services.AddSingleton(new StorageDescription(storage.Describe()));
@@ -74,17 +79,25 @@ public static class AsfCluster
         // Readable in the database: Swedish letters as they are, not \u00E4 escapes (the text never reaches HTML from here).
         silo.Services.Configure<global::Orleans.Serialization.SystemTextJsonGrainStorageSerializerOptions>(o =>
             o.JsonSerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
-        silo.AddAdoNetGrainStorage(AdoNetStorageName, o =>
+        if (!storage.IsPostgres && sqliteGroupCommit)
         {
-            o.Invariant = storage.OrleansInvariant;
-            // SQLite has one writer at a time: connections queue in order inside the process and wait on a locked
-            // database inside SQLite, instead of Microsoft.Data.Sqlite's 150 ms sleeps (docs/benchmarks: 4x the rate,
-            // a tenth of the worst write).
-            if (!storage.IsPostgres)
-                o.DataSource = new SqliteBusyTimeoutDataSource(storage.ConnectionString, oneConnectionAtATime: true);
-            else
-                o.ConnectionString = storage.ConnectionString;
-        });
+            // SQLite has one writer: the platform's group-commit storage commits many grains' writes at once.
+            silo.Services.AddGrainStorage(AdoNetStorageName, (sp, _) => new SqliteGroupCommitGrainStorage(storage.ConnectionString,
+                sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId, sp.GetRequiredService<IGrainStorageSerializer>()));
+        }
+        else
+        {
+            silo.AddAdoNetGrainStorage(AdoNetStorageName, o =>
+            {
+                o.Invariant = storage.OrleansInvariant;
+                // SQLite (only when group commit is switched off, to measure): connections queue in order inside the
+                // process and wait on a locked database inside SQLite, instead of Microsoft.Data.Sqlite's 150 ms sleeps.
+                if (!storage.IsPostgres)
+                    o.DataSource = new SqliteBusyTimeoutDataSource(storage.ConnectionString, oneConnectionAtATime: true);
+                else
+                    o.ConnectionString = storage.ConnectionString;
+            });
+        }
         silo.Services.AddGrainStorage(StorageName, (sp, _) =>
             new SnapshotGrainStorage(sp.GetRequiredKeyedService<IGrainStorage>(AdoNetStorageName), sp.GetRequiredService<global::Orleans.Serialization.DeepCopier>()));
         return silo;

@@ -100,8 +100,11 @@ public sealed class LegacyDatabase : IAsyncDisposable
     {
         await using var connection = await OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT GrainTypeString, GrainIdExtensionString, Version, PayloadBinary FROM OrleansStorage " +
-            "ORDER BY GrainTypeString, GrainIdExtensionString";
+        // SQLite keeps grain state in the group-commit storage's table, PostgreSQL in Orleans' own.
+        command.CommandText = connection is Microsoft.Data.Sqlite.SqliteConnection
+            ? "SELECT state_name, grain_id, version, CAST(payload AS BLOB) FROM asf_grain_state ORDER BY state_name, grain_id"
+            : "SELECT GrainTypeString, GrainIdExtensionString, Version, PayloadBinary FROM OrleansStorage " +
+              "ORDER BY GrainTypeString, GrainIdExtensionString";
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<string>();
         while (await reader.ReadAsync())
