@@ -98,8 +98,11 @@ public static class AsfCluster
                     o.ConnectionString = storage.ConnectionString;
             });
         }
-        silo.Services.AddGrainStorage(StorageName, (sp, _) =>
-            new SnapshotGrainStorage(sp.GetRequiredKeyedService<IGrainStorage>(AdoNetStorageName), sp.GetRequiredService<global::Orleans.Serialization.DeepCopier>()));
+        // The group-commit storage serializes a write when it is asked for, so only Orleans' provider (which serializes
+        // after its first await) needs to be handed a copy of the state.
+        silo.Services.AddGrainStorage(StorageName, (sp, _) => !storage.IsPostgres && sqliteGroupCommit
+            ? sp.GetRequiredKeyedService<IGrainStorage>(AdoNetStorageName)
+            : new SnapshotGrainStorage(sp.GetRequiredKeyedService<IGrainStorage>(AdoNetStorageName), sp.GetRequiredService<global::Orleans.Serialization.DeepCopier>()));
         return silo;
     }
 
