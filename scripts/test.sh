@@ -35,6 +35,11 @@ read -r passed failed < <(awk '
   block && /^ +Failed: [0-9]+$/ { f += $2 }
   block && /^ +Total time:/     { block = 0 }
   END { print p + 0, f + 0 }' "$log")
+# Name the failed tests once more at the end, where a CI log that keeps only its tail still shows them.
+if [ "$failed" -gt 0 ]; then
+  echo "Failed tests:"
+  grep -E '^ +Failed [A-Za-z]' "$log" | sed -E 's/^ +Failed /  - /' | sort -u
+fi
 rm -f "$log"
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # The build or a test host failed without a failing test to count: say so rather than report green.

@@ -36,12 +36,12 @@ internal static class DomainEndpoints
         // Writes: If-Match carries the version read (428 without, 412 when stale); the writer checks scope and audits.
         owner.MapPut("/municipalities/{kommunkod}/milestones", (string owner, string kommunkod, MunicipalMilestone milestone,
                 ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
-            ChangeAsync(http, v => writer.RecordMunicipalMilestoneAsync(user, owner, kommunkod, milestone, v), s => s.Version))
+            EndpointWrites.ChangeAsync(http, v => writer.RecordMunicipalMilestoneAsync(user, owner, kommunkod, milestone, v), s => s.Version))
             .RequireAuthorization(AccessPolicies.Record);
 
         owner.MapPut("/companies/{companyId}/figures", (string owner, string companyId, CompanyFigures figures,
                 ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
-            ChangeAsync(http, v => writer.RecordCompanyFiguresAsync(user, owner, companyId, figures, v), s => s.Version))
+            EndpointWrites.ChangeAsync(http, v => writer.RecordCompanyFiguresAsync(user, owner, companyId, figures, v), s => s.Version))
             .RequireAuthorization(AccessPolicies.Record);
 
         owner.MapGet("/insatser/{insatsId}", async (string owner, string insatsId, DomainReader reader, HttpContext http) =>
@@ -61,23 +61,23 @@ internal static class DomainEndpoints
         owner.MapPost("/insatser/{insatsId}/events", (string owner, string insatsId, InformationEvent informationEvent,
                 ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
             Versioning.IsCreateOnly(http.Request)
-                ? CreateAsync(http, () => writer.RecordEventAsync(user, owner, insatsId, informationEvent, expected: null), s => s.Version)
-                : ChangeAsync(http, v => writer.RecordEventAsync(user, owner, insatsId, informationEvent, v), s => s.Version))
+                ? EndpointWrites.CreateAsync(http, () => writer.RecordEventAsync(user, owner, insatsId, informationEvent, expected: null), s => s.Version)
+                : EndpointWrites.ChangeAsync(http, v => writer.RecordEventAsync(user, owner, insatsId, informationEvent, v), s => s.Version))
             .RequireAuthorization(AccessPolicies.Record);
 
         owner.MapPut("/insatser/{insatsId}/placements", (string owner, string insatsId, Placement placement,
                 ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
-            ChangeAsync(http, v => writer.RecordPlacementAsync(user, owner, insatsId, placement, v), s => s.Version))
+            EndpointWrites.ChangeAsync(http, v => writer.RecordPlacementAsync(user, owner, insatsId, placement, v), s => s.Version))
             .RequireAuthorization(AccessPolicies.Record);
 
         owner.MapPut("/insatser/{insatsId}/milestones", (string owner, string insatsId, NarrativeMilestone milestone,
                 ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
-            ChangeAsync(http, v => writer.RecordNarrativeMilestoneAsync(user, owner, insatsId, milestone, v), s => s.Version))
+            EndpointWrites.ChangeAsync(http, v => writer.RecordNarrativeMilestoneAsync(user, owner, insatsId, milestone, v), s => s.Version))
             .RequireAuthorization(AccessPolicies.Admin);
 
         owner.MapPut("/insatser/{insatsId}/plans/{year:int}", (string owner, string insatsId, int year, PlanContent content,
                 ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
-            ChangeAsync(http, v => writer.SavePlanAsync(user, owner, insatsId, year, content, v), s => s.Version))
+            EndpointWrites.ChangeAsync(http, v => writer.SavePlanAsync(user, owner, insatsId, year, content, v), s => s.Version))
             .RequireAuthorization(AccessPolicies.Admin);
 
         owner.MapGet("/companies", async (string owner, DomainReader reader) =>
@@ -108,19 +108,5 @@ internal static class DomainEndpoints
             TypedResults.Ok(await reader.FindingsAsync(owner, insatsId)));
 
         return endpoints;
-    }
-
-    private static async Task<IResult> ChangeAsync<T>(HttpContext http, Func<long, Task<T>> change, Func<T, long> version)
-    {
-        if (!Versioning.TryGetExpectedVersion(http.Request, out var expected, out var problem))
-            return problem!;
-        return await CreateAsync(http, () => change(expected), version);
-    }
-
-    /// <summary>A write that names no version (a create with <c>If-None-Match: *</c>); answers with the new ETag.</summary>
-    private static async Task<IResult> CreateAsync<T>(HttpContext http, Func<Task<T>> write, Func<T, long> version)
-    {
-        var after = await write();
-        return Versioning.WithETag(http, after, version(after));
     }
 }

@@ -15,9 +15,10 @@ public sealed class ScopeForbiddenException(string message) : Exception(message)
 /// <summary>
 /// Every change the web host makes to the domain, for the REST API and the Razor forms alike: checks the caller's
 /// scope (partner offices touch only their own municipality), passes the expected version to the grain (which
-/// refuses a stale one and stores nothing), and appends the audit entry with before and after.
+/// refuses a stale one and stores nothing), and appends the audit entry with before and after. Each area of changes
+/// lives in a file of its own (<c>DomainWriter.*.cs</c>); the scope and audit helpers are here.
 /// </summary>
-public sealed class DomainWriter(IGrainFactory grains, IAuditLog audit)
+public sealed partial class DomainWriter(IGrainFactory grains, IAuditLog audit)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
