@@ -29,6 +29,9 @@ public static class GrainKeys
     /// <summary>The information events of an insats in one month: "owner:finsam-gavleborg/asf-2016-2020/events/2017-06".</summary>
     public static string EventLog(string ownerId, string insatsId, DateOnly month) => $"{Prefix}{ownerId}/{insatsId}/events/{month:yyyy-MM}";
 
+    /// <summary>Which sample-dataset records an owner has had applied: "owner:finsam-gavleborg/dataset".</summary>
+    public static string DatasetLedger(string ownerId) => $"{Prefix}{ownerId}/dataset";
+
     /// <summary>
     /// The key without the prefix ("finsam-gavleborg/k2180"): how the audit log and the history pages name a thing,
     /// independent of how grains are keyed.

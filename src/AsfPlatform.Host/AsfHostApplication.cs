@@ -46,6 +46,7 @@ public static class AsfHostApplication
         services.AddSingleton<AsfPlatform.Host.Domain.KnownOwners>();
         services.AddAsfHealth();
         services.AddProblemDetails();
+        services.AddExceptionHandler<Errors.ProblemExceptionHandler>();
         services.AddOpenApi();
         services.AddRazorPages(options =>
         {
@@ -66,9 +67,12 @@ public static class AsfHostApplication
     private static void UsePipeline(WebApplication app)
     {
         app.Logger.LogInformation("Storage: {Storage}", app.Services.GetRequiredService<AsfStorage>().Describe());
-        if (!app.Environment.IsDevelopment())
-            app.UseExceptionHandler("/Fel");
-        app.UseStatusCodePages();
+        // The same error answers in every environment: no stack trace or request header ever reaches a caller.
+        app.UseExceptionHandler("/fel");
+        app.UseWhen(context => Security.AuthenticationSetup.IsApiRequest(context.Request),
+            api => api.UseStatusCodePages());
+        app.UseWhen(context => !Security.AuthenticationSetup.IsApiRequest(context.Request),
+            pages => pages.UseStatusCodePagesWithReExecute("/fel", "?kod={0}"));
         app.Use(SecurityHeaders.AddAsync);
         app.Use(Cluster.ClusterUnavailable.HandleAsync);
         app.UseStaticFiles();

@@ -1,5 +1,3 @@
-using AsfPlatform.Contracts;
-using AsfPlatform.Domain.Validation;
 using AsfPlatform.Host.Cluster;
 
 namespace AsfPlatform.Host.Api;
@@ -44,30 +42,9 @@ internal sealed class DomainProblemFilter : IEndpointFilter
         {
             return await next(context);
         }
-        catch (ValidationException exception)
+        catch (Exception exception) when (DomainProblems.IsDomain(exception))
         {
-            return TypedResults.ValidationProblem(
-                exception.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-                title: ApiProblems.ValidationTitle, detail: exception.Message);
-        }
-        catch (ConcurrencyConflictException exception)
-        {
-            context.HttpContext.Response.Headers.ETag = Versioning.ETag(exception.CurrentVersion);
-            return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status412PreconditionFailed,
-                title: "Någon annan hann före");
-        }
-        catch (AlreadyExistsException exception)
-        {
-            return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status412PreconditionFailed,
-                title: "Finns redan");
-        }
-        catch (AsfPlatform.Host.Domain.ScopeForbiddenException exception)
-        {
-            return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status403Forbidden, title: "Ingen behörighet");
-        }
-        catch (NotFoundException exception)
-        {
-            return ApiProblems.NotFound(exception.Message);
+            return DomainProblems.For(exception, context.HttpContext.Response);
         }
     }
 }

@@ -1,0 +1,39 @@
+using AsfPlatform.Contracts;
+using AsfPlatform.Domain.Validation;
+using AsfPlatform.Host.Domain;
+
+namespace AsfPlatform.Host.Api;
+
+/// <summary>
+/// The one translation from a domain exception to the Swedish ProblemDetails the API answers with: 400 naming each
+/// field, 412 for a stale or taken version, 403 outside the caller's scope, 404 for what does not exist. Used by the
+/// endpoint filter (so an endpoint's typed results stay in its OpenAPI description) and by the exception handler (for
+/// whatever else throws them).
+/// </summary>
+internal static class DomainProblems
+{
+    /// <summary>Whether <paramref name="exception"/> is one of the domain's refusals (not an unexpected error).</summary>
+    public static bool IsDomain(Exception exception) => exception is ValidationException or ConcurrencyConflictException
+        or AlreadyExistsException or ScopeForbiddenException or NotFoundException;
+
+    /// <summary>The answer for <paramref name="exception"/>, or null when it is not a domain exception.</summary>
+    public static IResult? For(Exception exception, HttpResponse response) => exception switch
+    {
+        ValidationException validation => TypedResults.ValidationProblem(
+            validation.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+            title: ApiProblems.ValidationTitle, detail: validation.Message),
+        ConcurrencyConflictException conflict => Stale(conflict, response),
+        AlreadyExistsException exists => TypedResults.Problem(exists.Message, statusCode: StatusCodes.Status412PreconditionFailed,
+            title: "Finns redan"),
+        ScopeForbiddenException forbidden => TypedResults.Problem(forbidden.Message, statusCode: StatusCodes.Status403Forbidden,
+            title: "Ingen behörighet"),
+        NotFoundException notFound => ApiProblems.NotFound(notFound.Message),
+        _ => null,
+    };
+
+    private static IResult Stale(ConcurrencyConflictException conflict, HttpResponse response)
+    {
+        response.Headers.ETag = Versioning.ETag(conflict.CurrentVersion);
+        return TypedResults.Problem(conflict.Message, statusCode: StatusCodes.Status412PreconditionFailed, title: "Någon annan hann före");
+    }
+}
