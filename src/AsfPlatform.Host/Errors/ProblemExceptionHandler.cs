@@ -17,12 +17,14 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
 
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        // The middleware has already pointed the request at the error page; the feature keeps the path that failed.
+        var path = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value ?? "";
         var correlationId = CorrelationId(context);
         if (DomainProblems.IsDomain(exception))
-            LogRefusal(logger, exception.GetType().Name, context.Request.Path, correlationId);
+            LogRefusal(logger, exception.GetType().Name, path, correlationId);
         else
-            LogUnexpected(logger, exception, context.Request.Method, context.Request.Path, correlationId);
-        if (!AuthenticationSetup.IsApiRequest(context.Request))
+            LogUnexpected(logger, exception, context.Request.Method, path, correlationId);
+        if (!AuthenticationSetup.IsApiPath(path))
             return false;
 
         var result = DomainProblems.For(exception, context.Response) ?? TypedResults.Problem(

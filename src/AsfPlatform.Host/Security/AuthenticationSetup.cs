@@ -56,8 +56,10 @@ internal static class AuthenticationSetup
         return Task.CompletedTask;
     }
 
-    public static bool IsApiRequest(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
+    public static bool IsApiRequest(HttpRequest request) => IsApiPath(request.Path);
+
+    /// <summary>Whether a path is the API's (answered with ProblemDetails, never with a page).</summary>
+    public static bool IsApiPath(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi");
 
     /// <summary>
     /// Ends a session once its account is disabled, removed or changed (role, organisation, password), instead of
