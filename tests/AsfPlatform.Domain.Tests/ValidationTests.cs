@@ -24,6 +24,15 @@ public class ValidationTests
     [InlineData("Född 811218+9876")]                 // over 100 years old: '+'
     [InlineData("Samordningsnummer 701063-2391")]   // day + 60
     [InlineData("Samordningsnummer 197010632391")]
+    [InlineData("Deltagare 121212\u200b-1212")]         // zero-width space before the dash
+    [InlineData("Deltagare 121212\u2013" + "1212")]     // en dash
+    [InlineData("Deltagare 121212\u2212" + "1212")]     // minus sign
+    [InlineData("Deltagare 121212 - 1212")]            // spaces around the dash
+    [InlineData("Deltagare 12.12.12-1212")]            // dots between the parts of the date
+    [InlineData("Deltagare 121212\u00a0" + "1212")]     // no-break space
+    [InlineData("Deltagare \uff11\uff12\uff11\uff12\uff11\uff12-\uff11\uff12\uff11\uff12")] // full-width digits
+    [InlineData("Deltagare \u0661\u0662\u0661\u0662\u0661\u0662-\u0661\u0662\u0661\u0662")] // Arabic-Indic digits
+    [InlineData("Deltagare 1212\u202e" + "12-1212")]     // a right-to-left override inside the number
     public void Text_containing_a_personal_identity_number_is_rejected_with_a_reason(string text)
     {
         var v = new Validator().Text("titel", text);
@@ -36,6 +45,7 @@ public class ValidationTests
     [InlineData("Telefon 070-320 54 68 saknas")]
     [InlineData("811218-9875")]                       // wrong check digit
     [InlineData("811318-9876")]                       // month 13
+    [InlineData("Beslut 2017-12-12, 1212 kr")]          // a date and an amount
     public void Ordinary_numbers_are_not_taken_for_personal_identity_numbers(string text) =>
         Assert.Empty(new Validator().Text("titel", text).Errors);
 
