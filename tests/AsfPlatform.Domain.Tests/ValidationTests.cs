@@ -49,6 +49,34 @@ public class ValidationTests
     public void Ordinary_numbers_are_not_taken_for_personal_identity_numbers(string text) =>
         Assert.Empty(new Validator().Text("titel", text).Errors);
 
+    [Theory]
+    [InlineData("Titel med \u0000 NUL", "styrtecken (U+0000)")]
+    [InlineData("Titel med \u001b escape", "styrtecken (U+001B)")]
+    [InlineData("Titel \u202e vänd", "skrivriktning (U+202E)")]
+    [InlineData("Titel \u2066 isolerad", "skrivriktning (U+2066)")]
+    public void Control_characters_lone_surrogates_and_direction_overrides_are_refused_naming_the_field(string text, string reason) =>
+        AssertRejected(new Validator().Text("titel", text), "titel", reason);
+
+    [Fact]
+    public void A_lone_half_of_a_surrogate_pair_is_refused()
+    {
+        // Built in code: an attribute argument cannot carry a lone surrogate (metadata stores it as U+FFFD).
+        AssertRejected(new Validator().Text("titel", "Titel " + (char)0xD800 + " halva"), "titel", "ensam surrogathalva");
+    }
+
+    [Theory]
+    [InlineData("\u200b\u200b")]
+    [InlineData(" \u00a0\u2060 ")]
+    public void Text_of_only_invisible_characters_counts_as_empty(string text)
+    {
+        AssertRejected(new Validator().Text("titel", text, required: true), "titel", "måste fyllas i");
+        AssertRejected(new Validator().Text("notering", text), "notering", "bara osynliga tecken");
+    }
+
+    [Fact]
+    public void Line_breaks_tabs_and_letters_of_every_script_are_fine() =>
+        Assert.Empty(new Validator().Text("text", "Rad ett\r\nRad två\tmed tabb, åäö, Ω, 日本, 😀", Validator.LongText).Errors);
+
     [Fact]
     public void Text_longer_than_the_bound_is_rejected_naming_the_field()
     {

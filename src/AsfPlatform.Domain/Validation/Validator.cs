@@ -20,15 +20,21 @@ public sealed class Validator
 
     public Validator Add(string field, string message) { _errors.Add(new(field, message)); return this; }
 
-    /// <summary>Bounded text that never holds a personal identity number; null allowed unless required.</summary>
+    /// <summary>
+    /// Bounded text that never holds a personal identity number, a control character (NUL, escape …), a lone half of a
+    /// surrogate pair or a direction override; null allowed unless required, and text of only invisible characters
+    /// counts as empty.
+    /// </summary>
     public Validator Text(string field, string? value, int maxLength = ShortText, bool required = false)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (string.IsNullOrWhiteSpace(PersonalIdentityNumber.Normalise(value ?? "")))
         {
             if (required) Add(field, "Fältet måste fyllas i.");
+            else if (!string.IsNullOrEmpty(value)) Add(field, "Texten innehåller bara osynliga tecken.");
             return this;
         }
-        if (value.Length > maxLength) Add(field, $"Texten får vara högst {maxLength} tecken (är {value.Length}).");
+        if (value!.Length > maxLength) Add(field, $"Texten får vara högst {maxLength} tecken (är {value.Length}).");
+        if (TextRules.FindForbidden(value) is { } forbidden) Add(field, forbidden);
         if (PersonalIdentityNumber.ContainsAny(value))
             Add(field, "Texten innehåller ett personnummer eller samordningsnummer. Sådana uppgifter får inte lagras.");
         return this;
