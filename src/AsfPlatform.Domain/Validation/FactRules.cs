@@ -15,17 +15,18 @@ public static class FactRules
         .Kommunkod("kommunkod", m.Kommunkod).Text("namn", m.Name, required: true);
 
     public static Validator MunicipalMilestone(MunicipalMilestone m) => new Validator()
-        .Id("id", m.Id).Enum("typ", m.Kind).Text("titel", m.Title, required: true).Text("beslutandeOrgan", m.DecidingBody)
+        .Id("id", m.Id).Enum("typ", m.Kind).Date("datum", m.Date, required: true).Text("titel", m.Title, required: true).Text("beslutandeOrgan", m.DecidingBody)
         .Text("anteckning", m.Note, Validator.LongText);
 
     public static Validator Company(Company c) => new Validator()
         .Id("id", c.Id).Text("namn", c.Name, required: true).OrganisationNumber("organisationsnummer", c.OrganisationNumber)
         .Enum("foretagsform", c.LegalForm).Kommunkod("kommunkod", c.Kommunkod).Text("bransch", c.Sector)
+        .Date("registreradFran", c.RegisteredFrom).Date("registreradTill", c.RegisteredTo)
         .Ordered("registreradTill", c.RegisteredFrom, c.RegisteredTo).Text("anteckning", c.Note, Validator.LongText);
 
     public static Validator CompanyFigures(CompanyFigures f)
     {
-        var v = new Validator()
+        var v = new Validator().Date("datum", f.Date, required: true)
             .NonNegative("anstalldaKvinnor", f.EmployedWomen).NonNegative("anstalldaMan", f.EmployedMen)
             .NonNegative("anstalldaTotalt", f.EmployedTotal)
             .NonNegative("deltagareAf", f.ParticipantsAf).NonNegative("deltagareKommun", f.ParticipantsMunicipality)
@@ -35,7 +36,9 @@ public static class FactRules
     }
 
     public static Validator Insats(Insats i) => new Validator()
-        .Id("id", i.Id).Text("titel", i.Title, required: true).Ordered("periodSlut", i.PeriodStart, i.PeriodEnd)
+        .Id("id", i.Id).Text("titel", i.Title, required: true)
+        .Date("periodStart", i.PeriodStart, required: true).Date("periodSlut", i.PeriodEnd, required: true)
+        .Ordered("periodSlut", i.PeriodStart, i.PeriodEnd)
         .Texts("malgrupper", i.TargetGroups, Validator.LongText).Texts("samverkansparter", i.Partners)
         .Texts("overgripandeMal", i.OverarchingGoals, Validator.LongText).Text("beskrivning", i.Description, Validator.LongText);
 
@@ -76,7 +79,9 @@ public static class FactRules
         {
             v.NonNegative("utfall.arbete", o.Work).NonNegative("utfall.studier", o.Studies).NonNegative("utfall.af", o.Af)
                 .NonNegative("utfall.ater", o.BackToPublicSupport).NonNegative("utfall.fortsatt", o.Continued)
-                .AtMost("utfall", o.Total, p.Use?.Participants ?? 0, "antalet deltagare");
+                // Summed as long: four parts each below the bound can still overflow an int.
+                .AtMost("utfall", (long)o.Work + o.Studies + o.Af + o.BackToPublicSupport + o.Continued, p.Use?.Participants ?? 0,
+                    "antalet deltagare");
         }
         return v;
     }
@@ -144,6 +149,7 @@ public static class FactRules
                 "kalla", "Antal och andelar under en period kräver en flödesmått (t.ex. aktiviteter, placeringar).")
             .Require(d.Kind is not (IndicatorKind.StockAtDate or IndicatorKind.GrowthRelativeToBaseline) || MetricCatalog.ModeOf(d.Source.Metric) == MetricMode.Stock,
                 "kalla", "Ett värde vid en tidpunkt kräver ett lägesmått (t.ex. anställda, kommuner i stödstruktur).")
+            .Date("utgangslageDatum", d.BaselineDate).Date("malDatum", d.TargetDate, required: true).Date("periodStart", d.PeriodStart)
             .Ordered("malDatum", d.BaselineDate, d.TargetDate).Ordered("malDatum", d.PeriodStart, d.TargetDate);
         if (d.EffectiveScope.Level == ScopeLevel.Municipality) v.Kommunkod("omfattning.kod", d.EffectiveScope.Code);
         if (d.EffectiveScope.Level == ScopeLevel.Subregion)

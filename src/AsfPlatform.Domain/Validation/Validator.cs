@@ -60,9 +60,27 @@ public sealed class Validator
         return this;
     }
 
+    /// <summary>Upper bound of every count and amount: far above any real figure, far below where sums overflow.</summary>
+    public const decimal MaxNumber = 1_000_000_000m;
+
+    /// <summary>The earliest and latest dates the platform accepts anywhere (an initiative's facts lie in between).</summary>
+    public static readonly DateOnly EarliestDate = new(1990, 1, 1), LatestDate = new(2100, 12, 31);
+
+    /// <summary>A count or amount: not negative and at most <see cref="MaxNumber"/>.</summary>
     public Validator NonNegative(string field, decimal? value)
     {
         if (value < 0) Add(field, $"Värdet får inte vara negativt (är {value}).");
+        else if (value > MaxNumber) Add(field, $"Värdet är orimligt stort (högst {MaxNumber:N0} är tillåtet).");
+        return this;
+    }
+
+    /// <summary>A date within the years the platform follows (<see cref="EarliestDate"/>–<see cref="LatestDate"/>).</summary>
+    public Validator Date(string field, DateOnly? date, bool required = false)
+    {
+        if (date is not { } d)
+            return required ? Add(field, "Datum måste anges.") : this;
+        if (d < EarliestDate || d > LatestDate)
+            Add(field, $"Datumet {d:yyyy-MM-dd} är orimligt (tillåtet {EarliestDate:yyyy-MM-dd} – {LatestDate:yyyy-MM-dd}).");
         return this;
     }
 
