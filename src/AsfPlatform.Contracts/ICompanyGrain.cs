@@ -12,6 +12,12 @@ public interface ICompanyGrain : IGrainWithStringKey
     /// <summary>Records or replaces (by date) the company's figures; affected plans are updated at once.</summary>
     Task<CompanySnapshot> RecordFigures(RecordCompanyFigures command);
 
+    /// <summary>
+    /// Removes the figures of one date; the plans that read company figures are updated at once. Removing figures of
+    /// a date that has none changes nothing.
+    /// </summary>
+    Task<CompanySnapshot> RemoveFigures(DateOnly date, long? expectedVersion = null);
+
     /// <summary>The company with its figures.</summary>
     Task<CompanySnapshot> GetSnapshot();
 }

@@ -42,6 +42,18 @@ public interface IInsatsGrain : IGrainWithStringKey
     /// <summary>Records or replaces a placement grant with its use and outcomes.</summary>
     Task<InsatsSnapshot> RecordPlacement(RecordPlacement command);
 
+    /// <summary>
+    /// Removes a placement by id; its observations leave the plans at once. <paramref name="expectedVersion"/> is the
+    /// insats' version. Removing an absent placement changes nothing.
+    /// </summary>
+    Task<InsatsSnapshot> RemovePlacement(string placementId, long? expectedVersion = null);
+
+    /// <summary>
+    /// Removes a narrative milestone by id; its observations leave the plans at once. <paramref name="expectedVersion"/>
+    /// is the insats' version. Removing an absent milestone changes nothing.
+    /// </summary>
+    Task<InsatsSnapshot> RemoveMilestone(string milestoneId, long? expectedVersion = null);
+
     /// <summary>Records or replaces a total stated in a source document (checked by the data-quality query).</summary>
     Task<InsatsSnapshot> RecordStatedTotal(RecordStatedTotal command);
 

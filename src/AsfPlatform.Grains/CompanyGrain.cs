@@ -38,6 +38,14 @@ public sealed class CompanyGrain([PersistentState("company")] IPersistentState<C
         return Snapshot();
     }
 
+    public async Task<CompanySnapshot> RemoveFigures(DateOnly date, long? expectedVersion = null)
+    {
+        GrainSupport.CheckVersion(this.GetPrimaryKeyString(), expectedVersion, S.Version);
+        if (S.Figures.RemoveAll(f => f.Date == date) == 0) return Snapshot();
+        await Commit();
+        return Snapshot();
+    }
+
     public Task<CompanySnapshot> GetSnapshot() => Task.FromResult(Snapshot());
 
     public Task<IReadOnlyList<Observation>> GetObservations() => Task.FromResult(Observe());

@@ -103,6 +103,12 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
         return await Snapshot();
     }
 
+    public Task<InsatsSnapshot> RemovePlacement(string placementId, long? expectedVersion = null) =>
+        Remove(expectedVersion, S.Placements, p => p.Id == placementId, Observations.PlacementSource(placementId));
+
+    public Task<InsatsSnapshot> RemoveMilestone(string milestoneId, long? expectedVersion = null) =>
+        Remove(expectedVersion, S.Milestones, m => m.Id == milestoneId, Observations.NarrativeSource(milestoneId));
+
     public async Task<IReadOnlyList<InformationEvent>> GetEvents(DateOnly from, DateOnly to)
     {
         await EventIndex(); // moves schema-1 events into their months first
@@ -211,6 +217,17 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
         S.Version++;
         await Persist();
         if (sourceId is not null && observe is not null) await PushToPlans(new([sourceId], observe()));
+        return await Snapshot();
+    }
+
+    /// <summary>Removes one fact (unless absent) and pushes that its source now contributes nothing.</summary>
+    private async Task<InsatsSnapshot> Remove<T>(long? expectedVersion, List<T> list, Predicate<T> match, string sourceId)
+    {
+        GrainSupport.CheckVersion(this.GetPrimaryKeyString(), expectedVersion, S.Version);
+        if (list.RemoveAll(match) == 0) return await Snapshot();
+        S.Version++;
+        await Persist();
+        await PushToPlans(new([sourceId], []));
         return await Snapshot();
     }
 

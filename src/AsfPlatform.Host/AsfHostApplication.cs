@@ -86,6 +86,7 @@ public static class AsfHostApplication
         app.MapLiveUpdates();
         app.MapAccountEndpoints();
         app.MapDomainEndpoints();
+        app.MapCorrectionEndpoints();
         app.MapReportEndpoints();
         app.MapOpenApi();
         app.MapOperationsDashboard();

@@ -35,7 +35,7 @@ public static class LiveLatency
                 using var current = await writeHost.SendAsync(read);
                 etag = current.Headers.ETag!.Tag;
             }
-            using var write = new HttpRequestMessage(HttpMethod.Put, resource + "/figures")
+            using var write = new HttpRequestMessage(HttpMethod.Put, resource + "/figures?reason=Lasttest") // replaces the date's figures
             {
                 Content = JsonContent.Create(new
                 {

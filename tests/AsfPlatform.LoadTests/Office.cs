@@ -56,7 +56,7 @@ public sealed class Office(int number, string kommunkod, string companyId, strin
             {
                 var employed = sequence; // grows, so every write is a change
                 if (await WriteUntilAcknowledgedAsync($"{Owner}/companies/{companyId}", () => _companyETag, e => _companyETag = e,
-                        HttpMethod.Put, $"{Owner}/companies/{companyId}/figures",
+                        HttpMethod.Put, $"{Owner}/companies/{companyId}/figures?reason=Lasttest",
                         new
                         {
                             date = FiguresDate.ToString("yyyy-MM-dd"), employedWomen = employed, employedMen = 0,

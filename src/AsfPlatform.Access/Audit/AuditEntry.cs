@@ -9,6 +9,8 @@ namespace AsfPlatform.Access;
 /// <param name="Action">What happened, e.g. "skapad", "ändrad".</param>
 /// <param name="BeforeJson">The entity before the change as JSON, or null when it was created.</param>
 /// <param name="AfterJson">The entity after the change as JSON, or null when it was removed.</param>
+/// <param name="Reason">Why a recorded fact was corrected or removed, as the user gave it; null for other changes and
+/// for entries stored before the column existed.</param>
 public sealed record AuditEntry(
     long Sequence,
     DateTimeOffset OccurredAt,
@@ -17,16 +19,19 @@ public sealed record AuditEntry(
     string EntityId,
     string Action,
     string? BeforeJson,
-    string? AfterJson);
+    string? AfterJson,
+    string? Reason = null);
 
-/// <summary>A change to record; the log assigns sequence and time.</summary>
+/// <summary>A change to record; the log assigns sequence and time. <paramref name="Reason"/>: why a fact was corrected
+/// or removed.</summary>
 public sealed record AuditRecord(
     string Actor,
     string EntityType,
     string EntityId,
     string Action,
     string? BeforeJson,
-    string? AfterJson);
+    string? AfterJson,
+    string? Reason = null);
 
 /// <summary>
 /// The append-only audit log: who changed which entity when, with the state before and after. Rows are never

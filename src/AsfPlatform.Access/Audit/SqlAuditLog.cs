@@ -11,7 +11,7 @@ internal sealed class SqlAuditLog(AccessDatabase database) : IAuditLog, IAsyncDi
 
     private const string Columns =
         "sequence AS Sequence, occurred_at AS OccurredAt, actor AS Actor, entity_type AS EntityType, " +
-        "entity_id AS EntityId, action AS Action, before_json AS BeforeJson, after_json AS AfterJson";
+        "entity_id AS EntityId, action AS Action, before_json AS BeforeJson, after_json AS AfterJson, reason AS Reason";
 
     public Task<AuditEntry> AppendAsync(AuditRecord record, CancellationToken cancellationToken = default)
     {
@@ -29,14 +29,14 @@ internal sealed class SqlAuditLog(AccessDatabase database) : IAuditLog, IAsyncDi
         var occurredAt = AccessDatabase.Now();
         var sequence = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
-            INSERT INTO asf_audit_log (occurred_at, actor, entity_type, entity_id, action, before_json, after_json)
-            VALUES (@occurredAt, @Actor, @EntityType, @EntityId, @Action, @BeforeJson, @AfterJson)
+            INSERT INTO asf_audit_log (occurred_at, actor, entity_type, entity_id, action, before_json, after_json, reason)
+            VALUES (@occurredAt, @Actor, @EntityType, @EntityId, @Action, @BeforeJson, @AfterJson, @Reason)
             RETURNING sequence
             """,
-            new { occurredAt, record.Actor, record.EntityType, record.EntityId, record.Action, record.BeforeJson, record.AfterJson },
+            new { occurredAt, record.Actor, record.EntityType, record.EntityId, record.Action, record.BeforeJson, record.AfterJson, record.Reason },
             transaction, cancellationToken: cancellationToken));
         return new AuditEntry(sequence, AccessDatabase.ParseTime(occurredAt), record.Actor, record.EntityType,
-            record.EntityId, record.Action, record.BeforeJson, record.AfterJson);
+            record.EntityId, record.Action, record.BeforeJson, record.AfterJson, record.Reason);
     }
 
     public async Task<IReadOnlyList<AuditEntry>> ReadAsync(string entityType, string entityId,
@@ -78,8 +78,9 @@ internal sealed class SqlAuditLog(AccessDatabase database) : IAuditLog, IAsyncDi
         public string Action { get; init; } = "";
         public string? BeforeJson { get; init; }
         public string? AfterJson { get; init; }
+        public string? Reason { get; init; }
 
         public AuditEntry ToEntry() => new(Sequence, AccessDatabase.ParseTime(OccurredAt), Actor, EntityType, EntityId,
-            Action, BeforeJson, AfterJson);
+            Action, BeforeJson, AfterJson, Reason);
     }
 }

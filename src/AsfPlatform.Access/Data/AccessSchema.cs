@@ -16,9 +16,20 @@ internal static class AccessSchema
         BEGIN SELECT RAISE(ABORT, 'asf_audit_log is append-only'); END;
         """;
 
+    /// <summary>
+    /// Columns added to existing tables after their first release: additive and nullable, so rows stored before read
+    /// as null. PostgreSQL adds them with <c>ADD COLUMN IF NOT EXISTS</c> below; SQLite has no such clause, so
+    /// <see cref="AccessDatabase"/> adds each one that <c>pragma_table_info</c> does not list.
+    /// </summary>
+    public static IReadOnlyList<(string Table, string Column, string Type)> AddedColumns { get; } =
+    [
+        ("asf_audit_log", "reason", "TEXT NULL"), // why a recorded fact was corrected or removed
+    ];
+
     // The advisory lock serialises concurrent first starts of several hosts on one database.
     public static string PostgreSql { get; } = "SELECT pg_advisory_xact_lock(4242001);\n"
-        + Tables("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY") + """
+        + Tables("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY")
+        + string.Concat(AddedColumns.Select(c => $"ALTER TABLE {c.Table} ADD COLUMN IF NOT EXISTS {c.Column} {c.Type};\n")) + """
         CREATE OR REPLACE FUNCTION asf_audit_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN RAISE EXCEPTION 'asf_audit_log is append-only'; END $$;
         DROP TRIGGER IF EXISTS asf_audit_log_append_only ON asf_audit_log;

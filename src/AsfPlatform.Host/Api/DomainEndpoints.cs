@@ -34,14 +34,17 @@ internal static class DomainEndpoints
         });
 
         // Writes: If-Match carries the version read (428 without, 412 when stale); the writer checks scope and audits.
-        owner.MapPut("/municipalities/{kommunkod}/milestones", (string owner, string kommunkod, MunicipalMilestone milestone,
+        // Replacing a recorded fact (same id, or the same date for figures) needs ?reason= (3–500 characters).
+        owner.MapPut("/municipalities/{kommunkod}/milestones", (string owner, string kommunkod, MunicipalMilestone milestone, string? reason,
                 ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
-            EndpointWrites.ChangeAsync(http, v => writer.RecordMunicipalMilestoneAsync(user, owner, kommunkod, milestone, v), s => s.Version))
+            EndpointWrites.ChangeAsync(http, v => writer.RecordMunicipalMilestoneAsync(user, owner, kommunkod, milestone, v, reason), s => s.Version))
+            .WithSummary(CorrectionEndpoints.RecordSummary("en milstolpe för kommunen"))
             .RequireAuthorization(AccessPolicies.Record);
 
-        owner.MapPut("/companies/{companyId}/figures", (string owner, string companyId, CompanyFigures figures,
+        owner.MapPut("/companies/{companyId}/figures", (string owner, string companyId, CompanyFigures figures, string? reason,
                 ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
-            EndpointWrites.ChangeAsync(http, v => writer.RecordCompanyFiguresAsync(user, owner, companyId, figures, v), s => s.Version))
+            EndpointWrites.ChangeAsync(http, v => writer.RecordCompanyFiguresAsync(user, owner, companyId, figures, v, reason), s => s.Version))
+            .WithSummary(CorrectionEndpoints.RecordSummary("företagets siffror per datum"))
             .RequireAuthorization(AccessPolicies.Record);
 
         owner.MapGet("/insatser/{insatsId}", async (string owner, string insatsId, DomainReader reader, HttpContext http) =>
@@ -58,21 +61,24 @@ internal static class DomainEndpoints
             return snapshot.Exists ? Versioning.WithETag(http, snapshot, snapshot.Version) : ApiProblems.NotFound($"Aktiviteten {eventId}");
         });
 
-        owner.MapPost("/insatser/{insatsId}/events", (string owner, string insatsId, InformationEvent informationEvent,
+        owner.MapPost("/insatser/{insatsId}/events", (string owner, string insatsId, InformationEvent informationEvent, string? reason,
                 ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
             Versioning.IsCreateOnly(http.Request)
-                ? EndpointWrites.CreateAsync(http, () => writer.RecordEventAsync(user, owner, insatsId, informationEvent, expected: null), s => s.Version)
-                : EndpointWrites.ChangeAsync(http, v => writer.RecordEventAsync(user, owner, insatsId, informationEvent, v), s => s.Version))
+                ? EndpointWrites.CreateAsync(http, () => writer.RecordEventAsync(user, owner, insatsId, informationEvent, expected: null, reason), s => s.Version)
+                : EndpointWrites.ChangeAsync(http, v => writer.RecordEventAsync(user, owner, insatsId, informationEvent, v, reason), s => s.Version))
+            .WithSummary(CorrectionEndpoints.RecordSummary("en aktivitet"))
             .RequireAuthorization(AccessPolicies.Record);
 
-        owner.MapPut("/insatser/{insatsId}/placements", (string owner, string insatsId, Placement placement,
+        owner.MapPut("/insatser/{insatsId}/placements", (string owner, string insatsId, Placement placement, string? reason,
                 ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
-            EndpointWrites.ChangeAsync(http, v => writer.RecordPlacementAsync(user, owner, insatsId, placement, v), s => s.Version))
+            EndpointWrites.ChangeAsync(http, v => writer.RecordPlacementAsync(user, owner, insatsId, placement, v, reason), s => s.Version))
+            .WithSummary(CorrectionEndpoints.RecordSummary("en placering"))
             .RequireAuthorization(AccessPolicies.Record);
 
-        owner.MapPut("/insatser/{insatsId}/milestones", (string owner, string insatsId, NarrativeMilestone milestone,
+        owner.MapPut("/insatser/{insatsId}/milestones", (string owner, string insatsId, NarrativeMilestone milestone, string? reason,
                 ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
-            EndpointWrites.ChangeAsync(http, v => writer.RecordNarrativeMilestoneAsync(user, owner, insatsId, milestone, v), s => s.Version))
+            EndpointWrites.ChangeAsync(http, v => writer.RecordNarrativeMilestoneAsync(user, owner, insatsId, milestone, v, reason), s => s.Version))
+            .WithSummary(CorrectionEndpoints.RecordSummary("en milstolpe i insatsens berättelse"))
             .RequireAuthorization(AccessPolicies.Admin);
 
         owner.MapPut("/insatser/{insatsId}/plans/{year:int}", (string owner, string insatsId, int year, PlanContent content,

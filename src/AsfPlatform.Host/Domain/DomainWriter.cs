@@ -25,9 +25,9 @@ public sealed partial class DomainWriter(IGrainFactory grains, IAuditLog audit)
     /// <summary>Audit entity types, so history pages can ask for them.</summary>
     public const string Municipality = "kommun", Company = "företag", Insats = "insats", Plan = "handlingsplan";
 
-    /// <summary>Records or replaces a municipal milestone.</summary>
+    /// <summary>Records or replaces a municipal milestone; replacing one needs a <paramref name="reason"/>.</summary>
     public async Task<MunicipalitySnapshot> RecordMunicipalMilestoneAsync(ClaimsPrincipal user, string owner, string kommunkod,
-        MunicipalMilestone milestone, long expected)
+        MunicipalMilestone milestone, long expected, string? reason = null)
     {
         RequireMunicipality(user, kommunkod);
         var key = GrainKeys.Municipality(owner, kommunkod);
@@ -35,14 +35,15 @@ public sealed partial class DomainWriter(IGrainFactory grains, IAuditLog audit)
         var before = await grain.GetSnapshot();
         if (!before.Exists)
             throw new NotFoundException($"Kommunen {kommunkod}");
+        reason = ReasonFor(before.Milestones.Any(m => m.Id == milestone.Id), reason);
         var after = await grain.RecordMilestone(new RecordMunicipalMilestone(milestone, expected));
-        await AuditAsync(user, Municipality, key, $"milstolpe registrerad: {milestone.Title}", before, after);
+        await AuditAsync(user, Municipality, key, $"milstolpe registrerad: {milestone.Title}", before, after, reason);
         return after;
     }
 
-    /// <summary>Records or replaces (by date) a company's figures.</summary>
+    /// <summary>Records or replaces (by date) a company's figures; replacing a date's figures needs a <paramref name="reason"/>.</summary>
     public async Task<CompanySnapshot> RecordCompanyFiguresAsync(ClaimsPrincipal user, string owner, string companyId,
-        CompanyFigures figures, long expected)
+        CompanyFigures figures, long expected, string? reason = null)
     {
         var key = GrainKeys.Company(owner, companyId);
         var grain = grains.GetGrain<ICompanyGrain>(key);
@@ -50,9 +51,10 @@ public sealed partial class DomainWriter(IGrainFactory grains, IAuditLog audit)
         if (before.Company is null)
             throw new NotFoundException($"Företaget {companyId}");
         RequireMunicipality(user, before.Kommunkod!);
+        var replaced = before.Figures.FirstOrDefault(f => f.Date == figures.Date);
+        reason = ReasonFor(replaced is not null, reason);
         var after = await grain.RecordFigures(new RecordCompanyFigures(figures, expected));
-        await AuditAsync(user, Company, key, $"siffror registrerade per {figures.Date:yyyy-MM-dd}",
-            before.Figures.FirstOrDefault(f => f.Date == figures.Date), figures);
+        await AuditAsync(user, Company, key, $"siffror registrerade per {figures.Date:yyyy-MM-dd}", replaced, figures, reason);
         return after;
     }
 
@@ -60,10 +62,11 @@ public sealed partial class DomainWriter(IGrainFactory grains, IAuditLog audit)
     /// Records or replaces an information event. A partner office records events in its own municipality only, with
     /// ids that start with its kommun prefix ("k2180-"), so it can never replace another office's event; county-wide
     /// events (no municipality) are the association's. <paramref name="expected"/> is the event's own version; null
-    /// creates a new event (refused when the id is taken).
+    /// creates a new event (refused when the id is taken). Replacing an event needs a <paramref name="reason"/>, and a
+    /// partner office may replace only an event stored under its own municipality.
     /// </summary>
     public async Task<EventSnapshot> RecordEventAsync(ClaimsPrincipal user, string owner, string insatsId,
-        InformationEvent informationEvent, long? expected)
+        InformationEvent informationEvent, long? expected, string? reason = null)
     {
         informationEvent = informationEvent with
         {
@@ -82,16 +85,21 @@ public sealed partial class DomainWriter(IGrainFactory grains, IAuditLog audit)
         }
         var key = GrainKeys.Insats(owner, insatsId);
         var grain = await RequireInsatsAsync(key, insatsId);
+        var stored = expected is null ? null : (await grain.GetEvent(informationEvent.Id)).Event;
+        if (stored is not null)
+            RequireStoredEventScope(user, stored);
+        reason = ReasonFor(stored is not null, reason);
         // No expected version: a create (If-None-Match: *) that only needs the id to be free.
         var after = await grain.SaveEvent(new RecordInformationEvent(informationEvent, expected, CreateOnly: expected is null));
-        await AuditAsync(user, Insats, key, $"aktivitet registrerad: {informationEvent.Id}", new { version = expected },
-            new { version = after.Version, aktivitet = informationEvent });
+        await AuditAsync(user, Insats, key, $"aktivitet registrerad: {informationEvent.Id}", new { version = expected, aktivitet = stored },
+            new { version = after.Version, aktivitet = informationEvent }, reason);
         return after;
     }
 
-    /// <summary>Records or replaces a placement grant with its use and outcomes (partner offices: their municipality).</summary>
+    /// <summary>Records or replaces a placement grant with its use and outcomes (partner offices: their municipality);
+    /// replacing one needs a <paramref name="reason"/>.</summary>
     public async Task<InsatsSnapshot> RecordPlacementAsync(ClaimsPrincipal user, string owner, string insatsId, Placement placement,
-        long expected)
+        long expected, string? reason = null)
     {
         RequireMunicipality(user, placement.Kommunkod);
         var key = GrainKeys.Insats(owner, insatsId);
@@ -99,21 +107,24 @@ public sealed partial class DomainWriter(IGrainFactory grains, IAuditLog audit)
         var before = (await grain.GetPlacements()).FirstOrDefault(p => p.Id == placement.Id);
         if (before is not null)
             RequireMunicipality(user, before.Kommunkod);
+        reason = ReasonFor(before is not null, reason);
         var after = await grain.RecordPlacement(new RecordPlacement(placement, expected));
-        await AuditAsync(user, Insats, key, $"placering registrerad: {placement.Id}", before, placement);
+        await AuditAsync(user, Insats, key, $"placering registrerad: {placement.Id}", before, placement, reason);
         return after;
     }
 
-    /// <summary>Records or replaces a narrative milestone of the insats (the association only).</summary>
+    /// <summary>Records or replaces a narrative milestone of the insats (the association only); replacing one needs a
+    /// <paramref name="reason"/>.</summary>
     public async Task<InsatsSnapshot> RecordNarrativeMilestoneAsync(ClaimsPrincipal user, string owner, string insatsId,
-        NarrativeMilestone milestone, long expected)
+        NarrativeMilestone milestone, long expected, string? reason = null)
     {
         RequireAdmin(user);
         var key = GrainKeys.Insats(owner, insatsId);
         var grain = await RequireInsatsAsync(key, insatsId);
         var before = (await grain.GetSnapshot()).Milestones.FirstOrDefault(m => m.Id == milestone.Id);
+        reason = ReasonFor(before is not null, reason);
         var after = await grain.RecordMilestone(new RecordNarrativeMilestone(milestone, expected));
-        await AuditAsync(user, Insats, key, $"milstolpe i berättelsen: {milestone.Id}", before, milestone);
+        await AuditAsync(user, Insats, key, $"milstolpe i berättelsen: {milestone.Id}", before, milestone, reason);
         return after;
     }
 
@@ -160,7 +171,9 @@ public sealed partial class DomainWriter(IGrainFactory grains, IAuditLog audit)
     }
 
     // The audit names a thing by its path ("finsam-gavleborg/k2180"), not by its grain key.
-    private Task AuditAsync(ClaimsPrincipal user, string entityType, string grainKey, string action, object? before, object? after) =>
+    private Task AuditAsync(ClaimsPrincipal user, string entityType, string grainKey, string action, object? before, object? after,
+        string? reason = null) =>
         audit.AppendAsync(new AuditRecord(user.Identity!.Name!, entityType, GrainKeys.PathOf(grainKey), action,
-            before is null ? null : JsonSerializer.Serialize(before, Json), after is null ? null : JsonSerializer.Serialize(after, Json)));
+            before is null ? null : JsonSerializer.Serialize(before, Json), after is null ? null : JsonSerializer.Serialize(after, Json),
+            reason));
 }

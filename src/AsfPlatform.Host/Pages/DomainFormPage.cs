@@ -25,6 +25,10 @@ public abstract class DomainFormPage : PageModel
     [BindProperty]
     public long Version { get; set; }
 
+    /// <summary>Why a recorded fact is corrected or removed (required then; the audit log keeps it).</summary>
+    [BindProperty]
+    public string? Reason { get; set; }
+
     /// <summary>Errors to show above the form.</summary>
     public FormErrors Errors { get; } = new();
 
@@ -93,10 +97,14 @@ public abstract class DomainFormPage : PageModel
         return Errors.Any;
     }
 
+    /// <summary>The reason's input (<c>_Anledning</c>), the same on every form.</summary>
+    public static readonly (string Id, string Label) ReasonInput = ("anledning", "Anledning");
+
     /// <summary>Validation field names and bound property names → (input id, label), for the error summary's links.</summary>
     protected abstract IReadOnlyDictionary<string, (string Id, string Label)> Fields { get; }
 
     private (string Id, string Label) Field(string field) =>
+        field is DomainWriter.ReasonField or nameof(Reason) ? ReasonInput :
         Fields.FirstOrDefault(f => string.Equals(f.Key, field, StringComparison.OrdinalIgnoreCase)) is { Key: not null } hit
             ? hit.Value : (field.Replace('.', '-'), field);
 }

@@ -41,20 +41,25 @@ public sealed class CompanyFiguresModel(DomainReader reader, DomainWriter writer
     public string Owner { get; private set; } = "";
     public CompanySnapshot Company { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string owner, string companyId)
+    /// <summary>Whether the form replaces the figures of a date already recorded (then a reason is required).</summary>
+    public bool Editing => Input.Date is { } date && Company.Figures.Any(f => f.Date == date);
+
+    public async Task<IActionResult> OnGetAsync(string owner, string companyId, DateOnly? datum)
     {
         if (!await LoadAsync(owner, companyId))
             return NotFound();
         if (!User.CanEditMunicipality(Company.Kommunkod!))
             return Forbid();
         Version = Company.Version;
-        var latest = Company.Figures.OrderBy(f => f.Date).LastOrDefault();
+        if (datum is not null && Company.Figures.All(f => f.Date != datum))
+            return NotFound();
+        var latest = Company.Figures.FirstOrDefault(f => f.Date == datum) ?? Company.Figures.OrderBy(f => f.Date).LastOrDefault();
         Input = latest is null ? new FiguresInput() : new FiguresInput
         {
             EmployedWomen = latest.EmployedWomen, EmployedMen = latest.EmployedMen, ParticipantsAf = latest.ParticipantsAf,
             ParticipantsMunicipality = latest.ParticipantsMunicipality, ParticipantsOther = latest.ParticipantsOther,
         };
-        Input.Date = DateOnly.FromDateTime(DateTime.Today);
+        Input.Date = datum ?? DateOnly.FromDateTime(DateTime.Today);
         return Page();
     }
 
@@ -71,7 +76,7 @@ public sealed class CompanyFiguresModel(DomainReader reader, DomainWriter writer
         }
         var figures = new CompanyFigures(Input.Date.Value, Input.EmployedWomen, Input.EmployedMen, null, Input.ParticipantsAf,
             Input.ParticipantsMunicipality, Input.ParticipantsOther);
-        if (await TryChangeAsync(() => writer.RecordCompanyFiguresAsync(User, owner, companyId, figures, Version)))
+        if (await TryChangeAsync(() => writer.RecordCompanyFiguresAsync(User, owner, companyId, figures, Version, Reason)))
         {
             TempData["Saved"] = $"Siffrorna per {figures.Date:yyyy-MM-dd} är sparade.";
             return Redirect($"/foretag/{owner}/{companyId}/siffror");

@@ -17,12 +17,19 @@ public sealed class DashboardModel(DomainReader reader) : PageModel
     public InsatsSnapshot Insats { get; private set; } = null!;
     public IReadOnlyList<AsfPlatform.Domain.Model.InformationEvent> RecentEvents { get; private set; } = [];
 
+    /// <summary>What a correction or removal just did (shown once).</summary>
+    public string? Saved { get; private set; }
+
+    /// <summary>Whether the user may correct or remove an event as stored (the association: all; an office: its own).</summary>
+    public bool MayChange(AsfPlatform.Domain.Model.InformationEvent e) => DomainWriter.MayChange(User, e.Kommunkod);
+
     /// <summary>The SSE topic of this plan.</summary>
     public string LiveTopic => PlanLiveBridge.Topic(GrainKeys.Plan(Owner, InsatsId, Year));
 
     public async Task<IActionResult> OnGetAsync(string owner, string insatsId, int year)
     {
         (Owner, InsatsId, Year) = (owner, insatsId, year);
+        Saved = TempData["Saved"] as string;
         Plan = await reader.PlanAsync(owner, insatsId, year);
         Insats = await reader.InsatsAsync(owner, insatsId);
         if (!Plan.Exists || !Insats.Exists)

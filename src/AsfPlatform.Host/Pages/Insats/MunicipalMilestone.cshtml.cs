@@ -11,6 +11,8 @@ namespace AsfPlatform.Host.Pages.Insats;
 /// <summary>The fields of the municipal milestone form.</summary>
 public sealed class MilestoneInput
 {
+    /// <summary>Set when the form corrects a recorded milestone.</summary>
+    public string? Id { get; set; }
     public MunicipalMilestoneKind Kind { get; set; } = MunicipalMilestoneKind.PolicyAdopted;
     public DateOnly? Date { get; set; }
     public string? Title { get; set; }
@@ -38,14 +40,24 @@ public sealed class MunicipalMilestoneModel(DomainReader reader, DomainWriter wr
     public string Owner { get; private set; } = "";
     public MunicipalitySnapshot Municipality { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string owner, string kommunkod)
+    /// <summary>Whether the form corrects a recorded milestone (then a reason is required).</summary>
+    public bool Editing => !string.IsNullOrEmpty(Input.Id);
+
+    public async Task<IActionResult> OnGetAsync(string owner, string kommunkod, string? id)
     {
         if (!await LoadAsync(owner, kommunkod))
             return NotFound();
         if (!User.CanEditMunicipality(kommunkod))
             return Forbid();
         Version = Municipality.Version;
-        Input.Date = DateOnly.FromDateTime(DateTime.Today);
+        if (id is not null)
+        {
+            if (Municipality.Milestones.FirstOrDefault(m => m.Id == id) is not { } m)
+                return NotFound();
+            Input = new MilestoneInput { Id = m.Id, Kind = m.Kind, Date = m.Date, Title = m.Title, DecidingBody = m.DecidingBody, Note = m.Note };
+        }
+        else
+            Input.Date = DateOnly.FromDateTime(DateTime.Today);
         return Page();
     }
 
@@ -60,11 +72,11 @@ public sealed class MunicipalMilestoneModel(DomainReader reader, DomainWriter wr
             Errors.Add("datum", "Datum", "Ange datum.");
             return Page();
         }
-        var milestone = new MunicipalMilestone($"m-{Guid.NewGuid():N}"[..14], Input.Kind, Input.Date.Value, Input.Title ?? "",
+        var milestone = new MunicipalMilestone(Editing ? Input.Id! : $"m-{Guid.NewGuid():N}"[..14], Input.Kind, Input.Date.Value, Input.Title ?? "",
             string.IsNullOrWhiteSpace(Input.DecidingBody) ? null : Input.DecidingBody, string.IsNullOrWhiteSpace(Input.Note) ? null : Input.Note);
-        if (await TryChangeAsync(() => writer.RecordMunicipalMilestoneAsync(User, owner, kommunkod, milestone, Version)))
+        if (await TryChangeAsync(() => writer.RecordMunicipalMilestoneAsync(User, owner, kommunkod, milestone, Version, Reason)))
         {
-            TempData["Saved"] = $"Milstolpen \"{milestone.Title}\" är registrerad.";
+            TempData["Saved"] = $"Milstolpen \"{milestone.Title}\" är {(Editing ? "ändrad" : "registrerad")}.";
             return Redirect($"/kommun/{owner}/{kommunkod}/milstolpe");
         }
         if (Conflict)

@@ -12,6 +12,8 @@ namespace AsfPlatform.Host.Pages.Insats;
 /// <summary>The fields of the event form.</summary>
 public sealed class EventInput
 {
+    /// <summary>Set when the form corrects a recorded event.</summary>
+    public string? Id { get; set; }
     public DateOnly? Date { get; set; }
     public EventType Type { get; set; } = EventType.Informationsmote;
     public string? Title { get; set; }
@@ -55,10 +57,32 @@ public sealed class RecordEventModel(DomainReader reader, DomainWriter writer) :
 
     public bool MayRecordCountyWide => User.GetRole() == AccessRole.Förbundsadmin;
 
-    public async Task<IActionResult> OnGetAsync(string owner, string insatsId, int year)
+    /// <summary>Whether the form corrects a recorded event (then its own version and a reason are required).</summary>
+    public bool Editing => !string.IsNullOrEmpty(Input.Id);
+
+    /// <summary>Whether the user may change an event as stored (the association: all; an office: its municipality's).</summary>
+    public bool MayChange(InformationEvent e) => DomainWriter.MayChange(User, e.Kommunkod);
+
+    public async Task<IActionResult> OnGetAsync(string owner, string insatsId, int year, string? id)
     {
         if (!await LoadAsync(owner, insatsId, year))
             return NotFound();
+        if (id is not null)
+        {
+            var stored = await reader.EventAsync(owner, insatsId, id);
+            if (stored.Event is not { } e)
+                return NotFound();
+            if (!MayChange(e))
+                return Forbid();
+            Version = stored.Version;
+            Input = new EventInput
+            {
+                Id = e.Id, Date = e.Date, Type = e.Type, Title = e.Title, Kommunkod = e.Kommunkod, Organisers = string.Join(", ", e.Organisers),
+                Politicians = e.Audience.Politicians, Employees = e.Audience.Employees, Organisations = e.Audience.Organisations,
+                Others = e.Audience.Others, Note = e.Note,
+            };
+            return Page();
+        }
         Version = Insats.Version;
         Input.Date = DateOnly.FromDateTime(DateTime.Today) is var today && today.Year == year ? today : new DateOnly(year, 6, 1);
         Input.Kommunkod = OwnKommunkod;
@@ -76,18 +100,19 @@ public sealed class RecordEventModel(DomainReader reader, DomainWriter writer) :
             Errors.Add("datum", "Datum", "Ange datum.");
             return Page();
         }
-        var informationEvent = new InformationEvent("", Input.Date.Value, Input.Type, Input.Title ?? "",
+        var informationEvent = new InformationEvent(Input.Id ?? "", Input.Date.Value, Input.Type, Input.Title ?? "",
             string.IsNullOrWhiteSpace(Input.Kommunkod) ? null : Input.Kommunkod.Trim(),
             (Input.Organisers ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             new Audience(Input.Politicians, Input.Employees, Input.Organisations, Input.Others), Note: Input.Note);
-        // Every submit is a new event (a fresh id), which needs no version: it cannot overwrite anyone's change.
-        if (await TryChangeAsync(() => writer.RecordEventAsync(User, owner, insatsId, informationEvent, expected: null)))
+        // A new event (a fresh id) needs no version: it cannot overwrite anyone's change. A correction names the
+        // event's own version, so it is refused when someone changed the event meanwhile.
+        if (await TryChangeAsync(() => writer.RecordEventAsync(User, owner, insatsId, informationEvent, Editing ? Version : null, Reason)))
         {
-            TempData["Saved"] = $"Aktiviteten \"{informationEvent.Title}\" är registrerad.";
-            return Redirect($"/insats/{owner}/{insatsId}/{year}/aktivitet");
+            TempData["Saved"] = $"Aktiviteten \"{informationEvent.Title}\" är {(Editing ? "ändrad" : "registrerad")}.";
+            return Redirect(Editing ? $"/insats/{owner}/{insatsId}/{informationEvent.Date.Year}" : $"/insats/{owner}/{insatsId}/{year}/aktivitet");
         }
         if (Conflict)
-            ShowVersion(Insats.Version);
+            ShowVersion(Editing ? (await reader.EventAsync(owner, insatsId, Input.Id!)).Version : Insats.Version);
         return Page();
     }
 

@@ -61,6 +61,9 @@ public sealed class RecordPlacementModel(DomainReader reader, DomainWriter write
 
     public bool MayEdit(Placement p) => User.CanEditMunicipality(p.Kommunkod);
 
+    /// <summary>Whether the form corrects a recorded placement (then a reason is required).</summary>
+    public bool Editing => !string.IsNullOrWhiteSpace(Input.Id) && Placements.Any(p => p.Id == Input.Id.Trim());
+
     public async Task<IActionResult> OnGetAsync(string owner, string insatsId, int year, string? id)
     {
         if (!await LoadAsync(owner, insatsId, year))
@@ -85,7 +88,7 @@ public sealed class RecordPlacementModel(DomainReader reader, DomainWriter write
             year, kommunkod, Input.PlacesGranted, Input.TargetGroup ?? "", Input.DailyRate,
             new PlacementUse(Input.PlacesUsed, Input.ParticipantsWomen + Input.ParticipantsMen, Input.ParticipantsWomen, Input.ParticipantsMen, Input.Days),
             new PlacementOutcomes(Input.Work, Input.Studies, Input.Af, Input.BackToPublicSupport, Input.Continued));
-        if (await TryChangeAsync(() => writer.RecordPlacementAsync(User, owner, insatsId, placement, Version)))
+        if (await TryChangeAsync(() => writer.RecordPlacementAsync(User, owner, insatsId, placement, Version, Reason)))
         {
             TempData["Saved"] = $"Placeringen för {Kommunkod.NameOf(kommunkod) ?? kommunkod} {year} är sparad.";
             return Redirect($"/insats/{owner}/{insatsId}/{year}/placering");
