@@ -1,7 +1,7 @@
 namespace AsfPlatform.Grains;
 
 /// <summary>The dataset records applied to one owner.</summary>
-[GenerateSerializer]
+[GenerateSerializer, Alias("asf.DatasetLedgerState")]
 public sealed class DatasetLedgerState
 {
     [Id(0)]
