@@ -39,6 +39,7 @@ public static class AsfHostApplication
         builder.AddOperationsDashboard();
         services.AddAsfAuthentication();
         services.AddSignInRateLimiting(builder.Configuration);
+        services.AddReverseProxySupport(builder.Configuration);
         services.AddLiveUpdates();
         services.AddSingleton<AsfPlatform.Host.Domain.DomainWriter>();
         services.AddSingleton<AsfPlatform.Host.Domain.DomainReader>();
@@ -67,6 +68,7 @@ public static class AsfHostApplication
     private static void UsePipeline(WebApplication app)
     {
         app.Logger.LogInformation("Storage: {Storage}", app.Services.GetRequiredService<AsfStorage>().Describe());
+        app.UseReverseProxySupport();
         // The same error answers in every environment: no stack trace or request header ever reaches a caller.
         app.UseExceptionHandler("/fel");
         app.UseWhen(context => Security.AuthenticationSetup.IsApiRequest(context.Request),
