@@ -77,3 +77,52 @@ public sealed class AccessOnPostgresTests(PostgresServerFixture postgres)
         }
     }
 }
+
+/// <summary>Failed sign-ins are counted in the database, so every host of a cluster refuses the same guesses.</summary>
+[Collection(PostgresServerFixture.Collection)]
+public sealed class SignInThrottleOnPostgresTests(PostgresServerFixture postgres)
+{
+    private static ServiceProvider Host(string connectionString) => new ServiceCollection()
+        .AddAsfAccess(o =>
+        {
+            o.Invariant = AccessStorageOptions.PostgresInvariant;
+            o.ConnectionString = connectionString;
+        })
+        .Configure<SignInThrottleOptions>(o => (o.PermitLimit, o.AddressPermitLimit, o.WindowSeconds) = (5, 8, 60))
+        .BuildServiceProvider();
+
+    [Fact]
+    public async Task Failures_through_two_hosts_add_up_and_lock_the_account_on_both()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync($"throttle_{Guid.NewGuid():N}"[..20]);
+        await using var a = Host(connectionString);
+        await using var b = Host(connectionString);
+        await a.GetRequiredService<IUserAccountService>().AdminExistsAsync(); // creates the tables
+        var throttleA = a.GetRequiredService<ISignInThrottle>();
+        var throttleB = b.GetRequiredService<ISignInThrottle>();
+
+        // Five failures spread over two hosts at once: one host alone never saw five.
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(i =>
+            (i % 2 == 0 ? throttleA : throttleB).RecordFailureAsync("anna", "10.0.0.7")));
+
+        Assert.NotNull(await throttleA.BlockedForAsync("anna", "10.0.0.7"));
+        Assert.NotNull(await throttleB.BlockedForAsync("Anna", "10.0.0.99"));   // the account, from any address
+        Assert.Null(await throttleB.BlockedForAsync("bertil", "10.0.0.7"));     // a colleague at the same address
+        await throttleA.RecordSuccessAsync("bertil");
+    }
+
+    [Fact]
+    public async Task An_address_is_locked_after_its_own_higher_limit_of_failures_over_many_accounts()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync($"throttle_{Guid.NewGuid():N}"[..20]);
+        await using var a = Host(connectionString);
+        await a.GetRequiredService<IUserAccountService>().AdminExistsAsync();
+        var throttle = a.GetRequiredService<ISignInThrottle>();
+
+        for (var i = 0; i < 8; i++)
+            await throttle.RecordFailureAsync($"konto{i}", "10.0.0.8");
+
+        Assert.NotNull(await throttle.BlockedForAsync("ny-person", "10.0.0.8"));
+        Assert.Null(await throttle.BlockedForAsync("ny-person", "10.0.0.9"));
+    }
+}

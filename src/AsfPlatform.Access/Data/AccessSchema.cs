@@ -83,6 +83,11 @@ internal static class AccessSchema
             xml           TEXT NOT NULL,
             created_at    TEXT NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS asf_signin_failures (
+            partition_key TEXT NOT NULL PRIMARY KEY,
+            window_start  BIGINT NOT NULL,
+            failures      INTEGER NOT NULL
+        );
 
         """;
 }

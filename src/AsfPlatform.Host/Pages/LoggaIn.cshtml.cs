@@ -2,13 +2,11 @@ using AsfPlatform.Access;
 using AsfPlatform.Host.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace AsfPlatform.Host.Pages;
 
-/// <summary>The sign-in form. Posts are rate-limited per client address.</summary>
-[EnableRateLimiting(SignInRateLimiting.PolicyName)]
-public sealed class LoggaInModel(IUserAccountService accounts, ILogger<LoggaInModel> logger) : PageModel
+/// <summary>The sign-in form. Failed attempts are limited per account and per client address on every host.</summary>
+public sealed class LoggaInModel(IUserAccountService accounts, ISignInThrottle throttle, ILogger<LoggaInModel> logger) : PageModel
 {
     /// <summary>Entered user name (kept on failure).</summary>
     [BindProperty]
@@ -41,13 +39,25 @@ public sealed class LoggaInModel(IUserAccountService accounts, ILogger<LoggaInMo
             ErrorMessage = "Fyll i både användarnamn och lösenord.";
             return Page();
         }
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString();
+        // Even the right password waits while the account or the address is locked: otherwise guessing could go on.
+        if (await throttle.BlockedForAsync(UserName, address, cancellationToken) is { } wait)
+        {
+            logger.LogWarning("Sign-in refused for {UserName}: too many failures", UserName.Trim().ToLowerInvariant());
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await SignInRateLimiting.WriteRejectionAsync(Response, cancellationToken);
+            return new EmptyResult();
+        }
         var account = await accounts.VerifyPasswordAsync(UserName, Password, cancellationToken);
         if (account is null)
         {
             logger.LogWarning("Failed sign-in for {UserName}", UserName.Trim().ToLowerInvariant());
+            await throttle.RecordFailureAsync(UserName, address, cancellationToken);
             ErrorMessage = "Fel användarnamn eller lösenord.";
             return Page();
         }
+        await throttle.RecordSuccessAsync(UserName, cancellationToken);
         await HttpContext.SignInAsync(account);
         logger.LogInformation("Signed in {UserName} as {Role}", account.UserName, account.Role);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
