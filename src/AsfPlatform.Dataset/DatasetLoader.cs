@@ -35,7 +35,7 @@ public sealed class DatasetLoader(IGrainFactory grains)
     private async Task LoadOwner(DatasetSource source, OwnerFile file)
     {
         var directory = grains.GetGrain<IOwnerDirectoryGrain>(GrainKeys.Owner(file.Id));
-        await Track(file.Id, directory.GetSnapshot, () => directory.Register(new RegisterOwner(file.Name, file.Kind)), s => s.Version);
+        await Track(file.Id, directory.GetSnapshot, () => directory.Register(new RegisterOwner(file.Name, file.Kind, Subregions: file.Subregions)), s => s.Version);
         var shared = file.Shared ?? [];
 
         if (shared.Contains("municipalities.json"))

@@ -54,6 +54,18 @@ public sealed class Validator
         return this;
     }
 
+    /// <summary>
+    /// A subregion id: ASCII letters, digits, '-' and '.', 1–64 characters. Unlike <see cref="Id"/> it allows capitals,
+    /// since Gävleborg's stored subregions are "Halsingland" and "Gastrikland".
+    /// </summary>
+    public Validator SubregionId(string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return Add(field, "Delregionens id måste anges.");
+        if (value.Length > 64 || !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.'))
+            Add(field, "Delregionens id får bara innehålla bokstäver a–z, A–Z, siffror, '-' och '.' (högst 64 tecken).");
+        return this;
+    }
+
     public Validator NonNegative(string field, decimal? value)
     {
         if (value < 0) Add(field, $"Värdet får inte vara negativt (är {value}).");
@@ -90,7 +102,7 @@ public sealed class Validator
     {
         if (value is null) return required ? Add(field, "Kommunkod måste anges.") : this;
         if (!Model.Kommunkod.IsValid(value))
-            Add(field, $"'{Truncate(value)}' är ingen giltig kommunkod (fyra siffror, t.ex. 2180 för Gävle).");
+            Add(field, $"'{Truncate(value)}' är ingen giltig kommunkod: den finns inte i SCB:s lista över Sveriges kommuner (t.ex. 2180 för Gävle).");
         return this;
     }
 
