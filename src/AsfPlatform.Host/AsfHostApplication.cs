@@ -82,6 +82,7 @@ public static class AsfHostApplication
         app.MapLiveUpdates();
         app.MapAccountEndpoints();
         app.MapDomainEndpoints();
+        app.MapOwnerEndpoints();
         app.MapReportEndpoints();
         app.MapOpenApi();
         app.MapOperationsDashboard();
