@@ -64,6 +64,9 @@ public sealed class OwnerApiTests(AsfHostFactory factory) : IClassFixture<AsfHos
         Assert.Equal(["Kommun", "AF"], owner.GetProperty("organisations").EnumerateArray().Select(o => o.GetProperty("kind").GetString()));
         var all = await JsonAsync(await admin.GetAsync("/api/owners"));
         Assert.Contains("finsam-vasterbotten", all.EnumerateArray().Select(o => o.GetProperty("id").GetString()));
+        var audit = factory.Services.GetRequiredService<IAuditLog>();
+        Assert.Equal(AsfHostFactory.AdminUser, Assert.Single(await audit.ReadAsync("organisation", "finsam-vasterbotten")).Actor);
+        Assert.Contains("\"soder\"", Assert.Single(await audit.ReadAsync("kommun", "finsam-vasterbotten/k2480")).AfterJson);
     }
 
     [Fact]
