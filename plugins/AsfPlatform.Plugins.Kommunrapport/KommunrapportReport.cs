@@ -70,7 +70,7 @@ public sealed class KommunrapportReport : IReportPlugin
             .TableOfContents();
 
         document.Heading("Sammanfattning")
-            .Paragraph($"{name} (kommunkod {code}{(municipality.Subregion is { } s ? ", " + SwedishNames.Of(s) : "")}) under {year}. Alla siffror är beräknade ur de registrerade uppgifterna.")
+            .Paragraph($"{name} (kommunkod {code}{(municipality.Subregion is { } s ? ", " + new SubregionNames(context.Owner).Of(s) : "")}) under {year}. Alla siffror är beräknade ur de registrerade uppgifterna.")
             .Table(new TableSpec(
                 [new TableColumn("Nyckeltal", 70), new TableColumn("Antal", 30, ColumnAlignment.Right)],
                 [

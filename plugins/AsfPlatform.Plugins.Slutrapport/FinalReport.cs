@@ -22,6 +22,7 @@ internal sealed class FinalReport(IReportContext context, Insats insats)
     private IReadOnlyList<Placement> Placements => context.Placements.Where(p => p.Year <= _end.Year).OrderBy(p => p.Year).ToList();
 
     private readonly MunicipalityNames _names = new(context.Municipalities);
+    private readonly SubregionNames _subregions = new(context.Owner);
 
     public void WriteAssignment(IDocumentBuilder document)
     {
@@ -166,14 +167,14 @@ internal sealed class FinalReport(IReportContext context, Insats insats)
             }
 
             if (Surveys.FirstOrDefault(s => s.Year == year) is { } survey)
-                foreach (var sentence in SurveySentences(survey))
+                foreach (var sentence in SurveySentences(survey, _subregions))
                     document.Paragraph(sentence);
         }
         WriteStructuralSummary(document);
     }
 
     /// <summary>The survey's figures as the final report states them, each total computed from its parts.</summary>
-    public static IReadOnlyList<string> SurveySentences(CountySurvey s)
+    public static IReadOnlyList<string> SurveySentences(CountySurvey s, SubregionNames subregions)
     {
         var sentences = new List<string>();
         if (s.PeopleInformed is { } informed)
@@ -186,7 +187,7 @@ internal sealed class FinalReport(IReportContext context, Insats insats)
             $"övriga (utan ersättning) {SwedishText.Count(s.ParticipantsOther, "person", "personer")}.");
         if (s.CompaniesBySubregion.Count > 0)
             sentences.Add("Fördelningen per delregion var " + SwedishText.Join(s.CompaniesBySubregion
-                .Select(c => $"{SwedishFormat.Number(c.Companies)} företag i {SwedishNames.Of(c.Subregion)}")) + ".");
+                .Select(c => $"{SwedishFormat.Number(c.Companies)} företag i {subregions.Of(c.Subregion)}")) + ".");
         return sentences;
     }
 
@@ -208,8 +209,8 @@ internal sealed class FinalReport(IReportContext context, Insats insats)
             rows,
             "Länsuppföljningen år för år (summor beräknade ur delarna)"));
 
-        var subregions = surveys.SelectMany(s => s.CompaniesBySubregion.Select(c => c.Subregion)).Distinct().Order().ToList();
-        var companySeries = subregions.Select(r => new ChartSeries(SwedishNames.Of(r),
+        var subregions = _subregions.Ordered(surveys.SelectMany(s => s.CompaniesBySubregion.Select(c => c.Subregion)));
+        var companySeries = subregions.Select(r => new ChartSeries(_subregions.Of(r),
                 surveys.Select(s => (double)s.CompaniesBySubregion.Where(c => c.Subregion == r).Sum(c => c.Companies)).ToList()))
             .Append(new ChartSeries("Totalt", surveys.Select(s => (double)s.Companies).ToList())).ToList();
         document.Chart(new ChartSpec(ChartKind.Bar, "Registrerade företag per år", years, companySeries,

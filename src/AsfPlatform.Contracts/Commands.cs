@@ -8,9 +8,17 @@ namespace AsfPlatform.Contracts;
 // invalid input throws Domain.Validation.ValidationException; in both cases nothing is stored. Recording the same
 // thing twice (same id, same content) changes nothing, which makes imports idempotent.
 
-/// <summary>Registers or renames an owner.</summary>
+/// <summary>Registers or renames an owner. <paramref name="Subregions"/> that the owner does not have yet are added
+/// (the dataset seeds them so; subregions the owner already has keep the names its administrator gave them).</summary>
 [GenerateSerializer, Immutable, Alias("asf.RegisterOwner")]
-public sealed record RegisterOwner(string Name, OwnerKind Kind, long? ExpectedVersion = null);
+public sealed record RegisterOwner(string Name, OwnerKind Kind, long? ExpectedVersion = null, IReadOnlyList<Subregion>? Subregions = null);
+
+/// <summary>
+/// Creates an owner (<paramref name="CreateOnly"/>: fails with <see cref="AlreadyExistsException"/> when the id is
+/// taken) or replaces its profile: name, kind, organisation number, subregions and partner organisations.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("asf.SaveOwnerProfile")]
+public sealed record SaveOwnerProfile(OwnerProfile Profile, long? ExpectedVersion = null, bool CreateOnly = false);
 
 /// <summary>Records (or replaces) the county survey of a year. Stated totals that differ from their parts are
 /// accepted and reported as data-quality findings.</summary>
@@ -19,7 +27,7 @@ public sealed record RecordCountySurvey(CountySurvey Survey, long? ExpectedVersi
 
 /// <summary>Registers or updates a municipality (the kommunkod is the key).</summary>
 [GenerateSerializer, Immutable, Alias("asf.RegisterMunicipality")]
-public sealed record RegisterMunicipality(string Name, Subregion? Subregion, long? ExpectedVersion = null);
+public sealed record RegisterMunicipality(string Name, string? Subregion, long? ExpectedVersion = null);
 
 /// <summary>Records or replaces (by id) a municipal milestone.</summary>
 [GenerateSerializer, Immutable, Alias("asf.RecordMunicipalMilestone")]

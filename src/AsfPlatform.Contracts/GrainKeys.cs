@@ -11,6 +11,10 @@ public static class GrainKeys
     /// <summary>What every key starts with.</summary>
     public const string Prefix = "owner:";
 
+    /// <summary>The list of every registered owner (one grain per installation). Not an owner key: "owners" is no owner id
+    /// prefix, and its first letter is no hex digit either.</summary>
+    public const string OwnerList = "owners:all";
+
     /// <summary>The owner directory: "owner:finsam-gavleborg".</summary>
     public static string Owner(string ownerId) => Prefix + ownerId;
 

@@ -13,6 +13,12 @@ public interface IOwnerDirectoryGrain : IGrainWithStringKey
     /// <summary>Registers or renames the owner.</summary>
     Task<OwnerSnapshot> Register(RegisterOwner command);
 
+    /// <summary>
+    /// Creates the owner (create-only) or replaces its profile. Refuses an invalid profile (fields named as in the
+    /// API), a stale version, and a create of an id already registered.
+    /// </summary>
+    Task<OwnerSnapshot> SaveProfile(SaveOwnerProfile command);
+
     /// <summary>The owner and the ids it holds.</summary>
     Task<OwnerSnapshot> GetSnapshot();
 

@@ -16,16 +16,30 @@ public sealed record OwnerSnapshot(
     IReadOnlyList<string> Insatser,
     IReadOnlyList<string> Plans,
     IReadOnlyList<int> SurveyYears,
-    long Version)
+    long Version,
+    string? OrganisationNumber = null,
+    IReadOnlyList<Subregion>? Subregions = null,
+    IReadOnlyList<PartnerOrganisation>? Partners = null)
 {
     /// <summary>Whether the owner has been registered.</summary>
     public bool Exists => Name is not null;
+
+    /// <summary>
+    /// Every partner organisation: the owner's municipalities (kind Kommun, id = kommunkod, name from SCB's list),
+    /// then the others it named (<see cref="Partners"/>). Partner-office accounts are bound to one of these.
+    /// </summary>
+    public IReadOnlyList<PartnerOrganisation> Organisations =>
+        Municipalities.Select(code => new PartnerOrganisation(PartnerKind.Kommun, code, Kommunkod.NameOf(code) ?? code))
+            .Concat(Partners ?? []).ToList();
+
+    /// <summary>The name of one of the owner's subregions (see <see cref="Subregion.NameOf"/>).</summary>
+    public string SubregionName(string id) => Subregion.NameOf(id, Subregions);
 }
 
 /// <summary>A municipality with its dated milestones.</summary>
 [GenerateSerializer, Immutable, Alias("asf.MunicipalitySnapshot")]
 public sealed record MunicipalitySnapshot(
-    string Owner, string Kommunkod, string? Name, Subregion? Subregion, IReadOnlyList<MunicipalMilestone> Milestones, long Version)
+    string Owner, string Kommunkod, string? Name, string? Subregion, IReadOnlyList<MunicipalMilestone> Milestones, long Version)
 {
     /// <summary>Whether the municipality has been registered.</summary>
     public bool Exists => Name is not null;

@@ -12,6 +12,7 @@ public sealed record OwnerFile(
     string Id,
     string Name,
     OwnerKind Kind,
+    IReadOnlyList<Subregion>? Subregions,
     IReadOnlyList<string>? Shared,
     IReadOnlyList<string>? Insatser,
     IReadOnlyList<Company>? Companies,
@@ -20,7 +21,7 @@ public sealed record OwnerFile(
 public sealed record CompanyFiguresEntry(string CompanyId, CompanyFigures Figures);
 
 /// <summary>An entry of data/municipalities.json.</summary>
-public sealed record MunicipalityEntry(string Kommunkod, string Name, Subregion? Subregion, IReadOnlyList<MunicipalMilestone>? Milestones);
+public sealed record MunicipalityEntry(string Kommunkod, string Name, string? Subregion, IReadOnlyList<MunicipalMilestone>? Milestones);
 
 /// <summary>data/{owner}/{insats}/insats.json</summary>
 public sealed record InsatsFile(

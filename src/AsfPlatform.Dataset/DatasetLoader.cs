@@ -43,7 +43,13 @@ public sealed class DatasetLoader(IGrainFactory grains)
     {
         var directory = grains.GetGrain<IOwnerDirectoryGrain>(GrainKeys.Owner(file.Id));
         await records.Apply("owner", async () => (await directory.GetSnapshot()).Exists,
-            () => directory.Register(new RegisterOwner(file.Name, file.Kind, ExpectedVersion: 0)));
+            () => directory.Register(new RegisterOwner(file.Name, file.Kind, ExpectedVersion: 0, Subregions: file.Subregions)));
+        // Each subregion is a record of its own, so an owner registered before subregions were named gets them once,
+        // under the name and kind it has now (registering also lists the owner among the installation's owners).
+        foreach (var subregion in file.Subregions ?? [])
+            await records.ApplyInto($"subregion/{subregion.Id}", directory.GetSnapshot,
+                s => (s.Subregions ?? []).Any(x => x.Id == subregion.Id),
+                s => directory.Register(new RegisterOwner(s.Name!, s.Kind!.Value, s.Version, [subregion])));
         var shared = file.Shared ?? [];
 
         if (shared.Contains("municipalities.json"))

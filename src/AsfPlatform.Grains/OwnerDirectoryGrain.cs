@@ -17,11 +17,47 @@ public sealed class OwnerDirectoryGrain([PersistentState("owner")] IPersistentSt
     public async Task<OwnerSnapshot> Register(RegisterOwner command)
     {
         FactRules.Owner(new Owner(Owner, command.Name, command.Kind)).ThrowIfInvalid();
+        var seeds = (command.Subregions ?? []).Where(s => S.Subregions.All(own => own.Id != s.Id)).ToList();
+        OwnerRules.Profile(new OwnerProfile(command.Name, command.Kind, null, S.Subregions.Concat(seeds).ToList(), [])).ThrowIfInvalid();
         GrainSupport.CheckVersion(Owner, command.ExpectedVersion, S.Version);
-        if (S.Name == command.Name && S.Kind == command.Kind) return Snapshot();
+        if (S.Name == command.Name && S.Kind == command.Kind && seeds.Count == 0)
+        {
+            await ListSelf(); // owners registered before the owner list existed join it on the dataset's next load
+            return Snapshot();
+        }
         (S.Name, S.Kind) = (command.Name, command.Kind);
+        S.Subregions.AddRange(seeds);
         S.Version++;
         await GrainSupport.WriteOrDrop(state, DeactivateOnIdle);
+        await ListSelf();
+        return Snapshot();
+    }
+
+    public async Task<OwnerSnapshot> SaveProfile(SaveOwnerProfile command)
+    {
+        var p = command.Profile with
+        {
+            Name = command.Profile.Name?.Trim() ?? "",
+            OrganisationNumber = string.IsNullOrWhiteSpace(command.Profile.OrganisationNumber) ? null : command.Profile.OrganisationNumber.Trim(),
+            Subregions = command.Profile.Subregions ?? [],
+            Partners = command.Profile.Partners ?? [],
+        };
+        OwnerRules.Profile(p).ThrowIfInvalid();
+        new Validator().Id("id", Owner).ThrowIfInvalid();
+        if (command.CreateOnly && S.Name is not null)
+            throw new AlreadyExistsException($"Organisationen '{Owner}'");
+        if (!command.CreateOnly) RequireRegistered();
+        GrainSupport.CheckVersion(Owner, command.ExpectedVersion, S.Version);
+        var number = p.OrganisationNumber is null ? null : OrganisationNumber.Normalize(p.OrganisationNumber);
+        if (S.Name == p.Name && S.Kind == p.Kind && S.OrganisationNumber == number && GrainSupport.Same(S.Subregions, p.Subregions.ToList())
+            && GrainSupport.Same(S.Partners, p.Partners.ToList()))
+            return Snapshot();
+        (S.Name, S.Kind, S.OrganisationNumber) = (p.Name, p.Kind, number);
+        S.Subregions = p.Subregions.ToList();
+        S.Partners = p.Partners.ToList();
+        S.Version++;
+        await GrainSupport.WriteOrDrop(state, DeactivateOnIdle);
+        await ListSelf();
         return Snapshot();
     }
 
@@ -31,6 +67,8 @@ public sealed class OwnerDirectoryGrain([PersistentState("owner")] IPersistentSt
     {
         RequireRegistered();
         FactRules.Survey(command.Survey).ThrowIfInvalid();
+        foreach (var count in command.Survey.CompaniesBySubregion.Where(c => S.Subregions.All(s => s.Id != c.Subregion)))
+            GrainSupport.Reject("foretagPerDelregion", $"Delregionen '{count.Subregion}' finns inte hos {S.Name}.");
         GrainSupport.CheckVersion(Owner, command.ExpectedVersion, S.Version);
         if (!GrainSupport.Upsert(S.Surveys, command.Survey, s => s.Year.ToString())) return Snapshot();
         S.Surveys.Sort((a, b) => a.Year.CompareTo(b.Year));
@@ -99,6 +137,9 @@ public sealed class OwnerDirectoryGrain([PersistentState("owner")] IPersistentSt
         if (S.Name is null) GrainSupport.Reject("agare", $"Ägaren '{Owner}' är inte registrerad.");
     }
 
+    private Task ListSelf() => GrainFactory.GetGrain<IOwnerListGrain>(GrainKeys.OwnerList).Add(Owner);
+
     private OwnerSnapshot Snapshot() => new(Owner, S.Name, S.Kind, S.Municipalities.ToList(), S.Companies.ToList(),
-        S.Insatser.ToList(), S.Plans.ToList(), S.Surveys.Select(s => s.Year).ToList(), S.Version);
+        S.Insatser.ToList(), S.Plans.ToList(), S.Surveys.Select(s => s.Year).ToList(), S.Version,
+        S.OrganisationNumber, S.Subregions.ToList(), S.Partners.ToList());
 }

@@ -35,6 +35,26 @@ public sealed class OwnerDirectoryState
     /// <summary>Plan key → the sources its indicators read.</summary>
     [Id(9)]
     public Dictionary<string, List<MetricSource>> Subscriptions { get; set; } = [];
+    /// <summary>NNNNNN-NNNN, or null when not given.</summary>
+    [Id(10)]
+    public string? OrganisationNumber { get; set; }
+    /// <summary>The subregions the owner named, in its order. States stored before subregions were named have none;
+    /// their municipalities' "Halsingland"/"Gastrikland" are still read as ids (see <see cref="Subregion.NameOf"/>).</summary>
+    [Id(11)]
+    public List<Subregion> Subregions { get; set; } = [];
+    /// <summary>Partner organisations other than the municipalities (AF, FK, the region, others).</summary>
+    [Id(12)]
+    public List<PartnerOrganisation> Partners { get; set; } = [];
+}
+
+/// <summary>The ids of every registered owner.</summary>
+[GenerateSerializer, Alias("asf.OwnerListState")]
+public sealed class OwnerListState
+{
+    [Id(0)]
+    public int SchemaVersion { get; set; } = 1;
+    [Id(1)]
+    public List<string> Owners { get; set; } = [];
 }
 
 [GenerateSerializer, Alias("asf.MunicipalityState")]
@@ -46,8 +66,9 @@ public sealed class MunicipalityState
     public long Version { get; set; }
     [Id(2)]
     public string? Name { get; set; }
+    /// <summary>The id of one of the owner's subregions (stored before as the names of a fixed list, which are those ids).</summary>
     [Id(3)]
-    public Subregion? Subregion { get; set; }
+    public string? Subregion { get; set; }
     [Id(4)]
     public List<MunicipalMilestone> Milestones { get; set; } = [];
 }

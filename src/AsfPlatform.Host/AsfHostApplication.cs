@@ -89,6 +89,7 @@ public static class AsfHostApplication
         app.MapAccountEndpoints();
         app.MapDomainEndpoints();
         app.MapCorrectionEndpoints();
+        app.MapOwnerEndpoints();
         app.MapReportEndpoints();
         app.MapOpenApi();
         app.MapOperationsDashboard();

@@ -110,4 +110,33 @@ public class CommandTests
         var finding = Assert.Single(await host.Directory.GetDataQualityFindings());
         Assert.Equal((244m, 243m), (finding.Stated, finding.Computed));
     }
+
+    [Fact]
+    public async Task A_survey_counting_companies_in_a_subregion_the_owner_has_not_named_is_refused()
+    {
+        await using var host = await TestHost.StartAsync();
+        await host.SeedAsync();
+        var survey = new CountySurvey(2018, new(2018, 10, 1), [new("Norrbotten", 20)], null, 1, 1, null, 0, 0, 0, null, null);
+
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => host.Directory.RecordSurvey(new RecordCountySurvey(survey)));
+
+        Assert.Equal("foretagPerDelregion", Assert.Single(refused.Errors).Field);
+        Assert.Empty((await host.Directory.GetSnapshot()).SurveyYears);
+    }
+
+    [Fact]
+    public async Task An_owner_created_with_a_profile_joins_the_owner_list_and_a_second_create_of_its_id_is_refused()
+    {
+        await using var host = await TestHost.StartAsync();
+        var profile = new OwnerProfile("Finsam Norr", OwnerKind.Samordningsforbund, "2021005489", [new("norr", "Norra delen")],
+            [new(PartnerKind.AF, "af", "Arbetsförmedlingen")]);
+        var directory = host.Grains.GetGrain<IOwnerDirectoryGrain>(GrainKeys.Owner("finsam-norr"));
+
+        var created = await directory.SaveProfile(new SaveOwnerProfile(profile, CreateOnly: true));
+
+        Assert.Equal(("Finsam Norr", "202100-5489"), (created.Name, created.OrganisationNumber));
+        Assert.Contains("finsam-norr", await host.Grains.GetGrain<IOwnerListGrain>(GrainKeys.OwnerList).GetOwners());
+        await Assert.ThrowsAsync<AlreadyExistsException>(() => directory.SaveProfile(new SaveOwnerProfile(profile with { Name = "Annan" }, CreateOnly: true)));
+        Assert.Equal("Finsam Norr", (await directory.GetSnapshot()).Name);
+    }
 }

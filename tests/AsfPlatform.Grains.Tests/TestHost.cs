@@ -94,7 +94,7 @@ public sealed class TestHost : IAsyncDisposable
 
     public async Task SeedAsync(int companies = 0)
     {
-        await Directory.Register(new RegisterOwner("Testförbundet", OwnerKind.Samordningsforbund));
+        await Directory.Register(new RegisterOwner("Testförbundet", OwnerKind.Samordningsforbund, Subregions: Subregion.Gavleborg));
         await Insats.Define(new DefineInsats(new(InsatsId, "Testinsats", new(2017, 1, 1), new(2018, 12, 31), [], [], [])));
         await Municipality("2184").Register(new RegisterMunicipality("Hudiksvall", null));
         for (var i = 0; i < companies; i++)

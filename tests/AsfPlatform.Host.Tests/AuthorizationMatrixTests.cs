@@ -67,6 +67,16 @@ public sealed class AuthorizationMatrixTests(DatasetHostFactory factory) : IClas
         { "ta bort företagets siffror",      OtherOffice, false },
         { "ta bort företagets siffror",      Board,       false },
         { "ta bort företagets siffror",      Reader,      false },
+        { "organisationen",          Admin,       true },
+        { "organisationen",          OwnOffice,   false },
+        { "organisationen",          OtherOffice, false },
+        { "organisationen",          Board,       false },
+        { "organisationen",          Reader,      false },
+        { "kommunens delregion",     Admin,       true },
+        { "kommunens delregion",     OwnOffice,   false },
+        { "kommunens delregion",     OtherOffice, false },
+        { "kommunens delregion",     Board,       false },
+        { "kommunens delregion",     Reader,      false },
     };
 
     [Theory]
@@ -125,6 +135,52 @@ public sealed class AuthorizationMatrixTests(DatasetHostFactory factory) : IClas
         Assert.Equal(allowed ? HttpStatusCode.OK : HttpStatusCode.Forbidden, response.StatusCode);
         if (!allowed)
             Assert.Equal(etag, await WriteEndpoint.ETagAsync(admin, WriteEndpoint.Insats));
+    }
+
+    [Theory]
+    [InlineData(Admin, true)]
+    [InlineData(OwnOffice, false)]
+    [InlineData(OtherOffice, false)]
+    [InlineData(Board, false)]
+    [InlineData(Reader, false)]
+    public async Task Creating_an_organisation_is_for_the_association_admin_only(string user, bool allowed)
+    {
+        var admin = await ClientAsync(Admin);
+        var client = await ClientAsync(user);
+        var id = WriteEndpoint.Unique("ny-org");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/owners")
+        {
+            Content = JsonContent.Create(new { id, name = $"Organisation {id}", kind = "Annan" }),
+        };
+        request.Headers.TryAddWithoutValidation("If-None-Match", "*");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(allowed ? HttpStatusCode.OK : HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(allowed ? HttpStatusCode.OK : HttpStatusCode.NotFound, (await admin.GetAsync($"/api/owners/{id}")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Admin, true)]
+    [InlineData(OwnOffice, false)]
+    [InlineData(Board, false)]
+    [InlineData(Reader, false)]
+    public async Task Adding_a_municipality_to_the_organisation_is_for_the_association_admin_only(string user, bool allowed)
+    {
+        var admin = await ClientAsync(Admin);
+        var client = await ClientAsync(user);
+        var kommunkod = user switch { Admin => "2080", OwnOffice => "2081", Board => "2082", _ => "2083" }; // Dalarna: not yet the owner's
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"{WriteEndpoint.Owner}/municipalities/{kommunkod}")
+        {
+            Content = JsonContent.Create(new { subregion = "Gastrikland" }),
+        };
+        request.Headers.TryAddWithoutValidation("If-None-Match", "*");
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(allowed ? HttpStatusCode.OK : HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(allowed ? HttpStatusCode.OK : HttpStatusCode.NotFound,
+            (await admin.GetAsync($"{WriteEndpoint.Owner}/municipalities/{kommunkod}")).StatusCode);
     }
 
     private async Task<HttpClient> ClientAsync(string user)

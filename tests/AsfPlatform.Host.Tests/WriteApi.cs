@@ -81,8 +81,28 @@ public sealed record WriteEndpoint(string Name, HttpMethod Method, string Path, 
         return content;
     });
 
+    /// <summary>The owner's profile as read, with the organisation number set or cleared (so every write changes it).</summary>
+    public static readonly WriteEndpoint OwnerProfile = new("organisationen", HttpMethod.Put, Owner, Owner, async client =>
+    {
+        var owner = JsonNode.Parse(await client.GetStringAsync(Owner))!;
+        return new JsonObject
+        {
+            ["name"] = owner["name"]!.GetValue<string>(), ["kind"] = owner["kind"]!.GetValue<string>(),
+            ["organisationNumber"] = owner["organisationNumber"] is null ? "202100-5489" : null,
+            ["subregions"] = owner["subregions"]!.DeepClone(), ["partners"] = owner["partners"]!.DeepClone(),
+        };
+    });
+
+    /// <summary>Moves the own office's municipality to the other of Gävleborg's subregions.</summary>
+    public static readonly WriteEndpoint MunicipalitySubregion = new("kommunens delregion", HttpMethod.Put,
+        $"{Owner}/municipalities/{OwnKommun}", $"{Owner}/municipalities/{OwnKommun}", async client =>
+        {
+            var municipality = JsonNode.Parse(await client.GetStringAsync($"{Owner}/municipalities/{OwnKommun}"))!;
+            return new { subregion = municipality["subregion"]?.GetValue<string>() == "Halsingland" ? "Gastrikland" : "Halsingland" };
+        });
+
     public static IReadOnlyList<WriteEndpoint> All { get; } =
-        [MunicipalMilestone, CompanyFigures, Event, Placement, NarrativeMilestone, PlanContent];
+        [MunicipalMilestone, CompanyFigures, Event, Placement, NarrativeMilestone, PlanContent, OwnerProfile, MunicipalitySubregion];
 
     public static WriteEndpoint ByName(string name) => All.Concat(Removals).Single(e => e.Name == name);
 

@@ -20,7 +20,7 @@ public static class Measure
     private static bool InScope(Observation o, IndicatorScope scope) => scope.Level switch
     {
         ScopeLevel.Municipality => o.Kommunkod == scope.Code,
-        ScopeLevel.Subregion => o.Subregion?.ToString() == scope.Code,
+        ScopeLevel.Subregion => o.Subregion == scope.Code,
         _ => true,
     };
 

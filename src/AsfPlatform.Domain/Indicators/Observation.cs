@@ -15,7 +15,7 @@ public sealed record Observation(
     int? Women = null,
     int? Men = null,
     string? Kommunkod = null,
-    Model.Subregion? Subregion = null,
+    string? Subregion = null,
     string? Category = null)
 {
     /// <summary>County surveys and per-company figures describe the same thing; see the precedence rule in

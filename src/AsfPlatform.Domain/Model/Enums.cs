@@ -6,11 +6,12 @@ namespace AsfPlatform.Domain.Model;
 
 [JsonConverter(typeof(JsonStringEnumConverter<OwnerKind>))]
 [GenerateSerializer, Alias("asf.OwnerKind")]
-public enum OwnerKind { Samordningsforbund, Region }
+public enum OwnerKind { Samordningsforbund, Region, Kommun, Annan }
 
-[JsonConverter(typeof(JsonStringEnumConverter<Subregion>))]
-[GenerateSerializer, Alias("asf.Subregion")]
-public enum Subregion { Halsingland, Gastrikland }
+/// <summary>The kinds of partner organisation an owner works with (the same kinds as a partner office's account).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PartnerKind>))]
+[GenerateSerializer, Alias("asf.PartnerKind")]
+public enum PartnerKind { Kommun, AF, FK, Region, Annan }
 
 [JsonConverter(typeof(JsonStringEnumConverter<LegalForm>))]
 [GenerateSerializer, Alias("asf.LegalForm")]
@@ -43,9 +44,22 @@ public enum EventType
 /// <summary>Swedish display names of the enums, for messages, reports and the web.</summary>
 public static class SwedishNames
 {
-    public static string Of(Subregion s) => s switch { Subregion.Halsingland => "Hälsingland", _ => "Gästrikland" };
+    public static string Of(OwnerKind k) => k switch
+    {
+        OwnerKind.Region => "Region",
+        OwnerKind.Kommun => "Kommun",
+        OwnerKind.Annan => "Annan organisation",
+        _ => "Samordningsförbund",
+    };
 
-    public static string Of(OwnerKind k) => k switch { OwnerKind.Region => "Region", _ => "Samordningsförbund" };
+    public static string Of(PartnerKind k) => k switch
+    {
+        PartnerKind.Kommun => "Kommun",
+        PartnerKind.AF => "Arbetsförmedlingen",
+        PartnerKind.FK => "Försäkringskassan",
+        PartnerKind.Region => "Region",
+        _ => "Annan organisation",
+    };
 
     public static string Of(LegalForm f) => f switch
     {

@@ -2,12 +2,14 @@ namespace AsfPlatform.Domain.Model;
 
 // The dated facts the platform follows up. They are immutable; grains keep them and turn them into observations.
 
-/// <summary>An owner: a samordningsförbund or a region. Every other key is scoped by the owner id.</summary>
+/// <summary>An owner: a samordningsförbund, a region, a municipality or another organisation. Every other key is
+/// scoped by the owner id.</summary>
 [GenerateSerializer, Immutable, Alias("asf.Owner")]
 public sealed record Owner(string Id, string Name, OwnerKind Kind);
 
+/// <summary>A municipality of an owner, placed in one of the owner's subregions (<see cref="Model.Subregion.Id"/>) or none.</summary>
 [GenerateSerializer, Immutable, Alias("asf.Municipality")]
-public sealed record Municipality(string Kommunkod, string Name, Subregion? Subregion);
+public sealed record Municipality(string Kommunkod, string Name, string? Subregion);
 
 /// <summary>A dated step in a municipality's work with ASF (policy adopted, support structure joined, ...).</summary>
 [GenerateSerializer, Immutable, Alias("asf.MunicipalMilestone")]
@@ -105,8 +107,9 @@ public sealed record PlacementOutcomes(int Work = 0, int Studies = 0, int Af = 0
     public int Total => Work + Studies + Af + BackToPublicSupport + Continued;
 }
 
+/// <summary>A survey's company count in one of the owner's subregions (by subregion id).</summary>
 [GenerateSerializer, Immutable, Alias("asf.SubregionCount")]
-public sealed record SubregionCount(Subregion Subregion, int Companies);
+public sealed record SubregionCount(string Subregion, int Companies);
 
 /// <summary>
 /// County-level yearly figures, for years where no per-company figures exist. Stated totals are kept as the source

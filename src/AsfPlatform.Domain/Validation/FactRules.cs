@@ -153,7 +153,7 @@ public static class FactRules
             .Ordered("malDatum", d.BaselineDate, d.TargetDate).Ordered("malDatum", d.PeriodStart, d.TargetDate);
         if (d.EffectiveScope.Level == ScopeLevel.Municipality) v.Kommunkod("omfattning.kod", d.EffectiveScope.Code);
         if (d.EffectiveScope.Level == ScopeLevel.Subregion)
-            v.Require(Enum.TryParse<Subregion>(d.EffectiveScope.Code, out _), "omfattning.kod", "Okänd delregion (Halsingland eller Gastrikland).");
+            v.SubregionId("omfattning.kod", d.EffectiveScope.Code); // the owner names its subregions; the code is one of their ids
         return v;
     }
 

@@ -66,6 +66,18 @@ public sealed class Validator
     /// <summary>The earliest and latest dates the platform accepts anywhere (an initiative's facts lie in between).</summary>
     public static readonly DateOnly EarliestDate = new(1990, 1, 1), LatestDate = new(2100, 12, 31);
 
+    /// <summary>
+    /// A subregion id: ASCII letters, digits, '-' and '.', 1–64 characters. Unlike <see cref="Id"/> it allows capitals,
+    /// since Gävleborg's stored subregions are "Halsingland" and "Gastrikland".
+    /// </summary>
+    public Validator SubregionId(string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return Add(field, "Delregionens id måste anges.");
+        if (value.Length > 64 || !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.'))
+            Add(field, "Delregionens id får bara innehålla bokstäver a–z, A–Z, siffror, '-' och '.' (högst 64 tecken).");
+        return this;
+    }
+
     /// <summary>A count or amount: not negative and at most <see cref="MaxNumber"/>.</summary>
     public Validator NonNegative(string field, decimal? value)
     {
@@ -114,7 +126,7 @@ public sealed class Validator
     {
         if (value is null) return required ? Add(field, "Kommunkod måste anges.") : this;
         if (!Model.Kommunkod.IsValid(value))
-            Add(field, $"'{Truncate(value)}' är ingen giltig kommunkod (fyra siffror, t.ex. 2180 för Gävle).");
+            Add(field, $"'{Truncate(value)}' är ingen giltig kommunkod: den finns inte i SCB:s lista över Sveriges kommuner (t.ex. 2180 för Gävle).");
         return this;
     }
 

@@ -15,6 +15,15 @@ public sealed class DomainReader(IGrainFactory grains)
     /// <summary>The owner and the ids it holds.</summary>
     public Task<OwnerSnapshot> OwnerAsync(string owner) => Directory(owner).GetSnapshot();
 
+    /// <summary>The ids of every registered owner (the owner list).</summary>
+    public Task<IReadOnlyList<string>> OwnerIdsAsync() => grains.GetGrain<IOwnerListGrain>(GrainKeys.OwnerList).GetOwners();
+
+    /// <summary>
+    /// The owner's partner organisations: its municipalities (kind Kommun, id = kommunkod) and the others it named
+    /// (Arbetsförmedlingen, Försäkringskassan, the region, others). Empty for an unknown owner.
+    /// </summary>
+    public async Task<IReadOnlyList<PartnerOrganisation>> OrganisationsAsync(string owner) => (await OwnerAsync(owner)).Organisations;
+
     /// <summary>The owner's municipalities with their milestones.</summary>
     public Task<IReadOnlyList<MunicipalitySnapshot>> MunicipalitiesAsync(string owner) => Directory(owner).GetMunicipalities();
 

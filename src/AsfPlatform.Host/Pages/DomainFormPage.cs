@@ -103,8 +103,11 @@ public abstract class DomainFormPage : PageModel
     /// <summary>Validation field names and bound property names → (input id, label), for the error summary's links.</summary>
     protected abstract IReadOnlyDictionary<string, (string Id, string Label)> Fields { get; }
 
+    // A field of a list item ("subregions[1].name") falls back to the list's own entry ("subregions").
     private (string Id, string Label) Field(string field) =>
         field is DomainWriter.ReasonField or nameof(Reason) ? ReasonInput :
-        Fields.FirstOrDefault(f => string.Equals(f.Key, field, StringComparison.OrdinalIgnoreCase)) is { Key: not null } hit
-            ? hit.Value : (field.Replace('.', '-'), field);
+        Lookup(field) ?? Lookup(field.Split('[', '.')[0]) ?? (field.Replace('.', '-'), field);
+
+    private (string Id, string Label)? Lookup(string field) =>
+        Fields.FirstOrDefault(f => string.Equals(f.Key, field, StringComparison.OrdinalIgnoreCase)) is { Key: not null } hit ? hit.Value : null;
 }

@@ -22,9 +22,13 @@ public sealed class IndexModel(AsfPlatform.Host.Domain.KnownOwners owners) : Pag
     /// <summary>The insats years to open.</summary>
     public IReadOnlyList<AsfPlatform.Host.Domain.PlanLink> Plans { get; private set; } = [];
 
+    /// <summary>The registered owners (organisations).</summary>
+    public IReadOnlyList<AsfPlatform.Contracts.OwnerSnapshot> Owners { get; private set; } = [];
+
     /// <summary>Shows the page.</summary>
     public async Task OnGetAsync()
     {
+        Owners = await owners.OwnersAsync();
         Plans = await owners.PlansAsync();
         DisplayName = User.GetDisplayName();
         var role = User.GetRole();

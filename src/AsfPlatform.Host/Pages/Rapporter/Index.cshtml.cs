@@ -19,13 +19,18 @@ public sealed class IndexModel(ReportDownloads downloads, KnownOwners owners) : 
 
     public IReadOnlyList<ReportDescriptor> Reports => downloads.Reports;
     public bool PdfAvailable => downloads.PdfAvailable;
-    public IReadOnlyList<string> Owners => owners.Ids;
+    public IReadOnlyList<string> Owners { get; private set; } = [];
     public FormErrors Errors { get; } = new();
 
-    public void OnGet() => Owner ??= owners.Ids.FirstOrDefault();
+    public async Task OnGetAsync()
+    {
+        Owners = await owners.IdsAsync();
+        Owner ??= Owners.FirstOrDefault();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        Owners = await owners.IdsAsync();
         var arguments = new ReportArguments(Blank(Owner), Blank(Insats), Year, Blank(Municipality));
         try
         {

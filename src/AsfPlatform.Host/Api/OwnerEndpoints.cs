@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using AsfPlatform.Access.Authentication;
+using AsfPlatform.Domain.Model;
+using AsfPlatform.Host.Domain;
+
+namespace AsfPlatform.Host.Api;
+
+/// <summary>A new owner as the API takes it: <c>id</c> may be left out (derived from the name).</summary>
+public sealed record NewOwnerRequest(string? Id, string? Name, OwnerKind Kind, string? OrganisationNumber,
+    IReadOnlyList<Subregion>? Subregions, IReadOnlyList<PartnerOrganisation>? Partners)
+{
+    internal OwnerProfile Profile => new(Name ?? "", Kind, OrganisationNumber, Subregions ?? [], Partners ?? []);
+}
+
+/// <summary>An owner's profile as the API takes it (the whole profile replaces the stored one).</summary>
+public sealed record OwnerRequest(string? Name, OwnerKind Kind, string? OrganisationNumber,
+    IReadOnlyList<Subregion>? Subregions, IReadOnlyList<PartnerOrganisation>? Partners)
+{
+    internal OwnerProfile Profile => new(Name ?? "", Kind, OrganisationNumber, Subregions ?? [], Partners ?? []);
+}
+
+/// <summary>Where a municipality of the owner belongs: one of the owner's subregion ids.</summary>
+public sealed record MunicipalityPlacement(string? Subregion);
+
+/// <summary>
+/// Owners over HTTP: the list of all owners, creating one (<c>If-None-Match: *</c>), changing its profile (If-Match),
+/// and adding or moving its municipalities. Reading one owner is <c>GET /api/owners/{owner}</c> in
+/// <see cref="DomainEndpoints"/>.
+/// </summary>
+internal static class OwnerEndpoints
+{
+    public static IEndpointRouteBuilder MapOwnerEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var owners = endpoints.MapGroup("/api/owners")
+            .AddEndpointFilter<DomainProblemFilter>()
+            .RequireAuthorization(AccessPolicies.Read)
+            .WithTags("Organisationer");
+
+        owners.MapGet("/", async (KnownOwners known) => TypedResults.Ok(await known.OwnersAsync()))
+            .WithSummary("Alla organisationer (ägare) i installationen");
+
+        owners.MapPost("/", (NewOwnerRequest request, ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
+                Versioning.IsCreateOnly(http.Request)
+                    ? EndpointWrites.CreateAsync(http, () => writer.CreateOwnerAsync(user, request.Id, request.Profile), s => s.Version)
+                    : Task.FromResult(CreateOnlyRequired()))
+            .RequireAuthorization(AccessPolicies.Admin)
+            .WithSummary("Lägger upp en ny organisation (kräver If-None-Match: *)");
+
+        owners.MapPut("/{owner}", (string owner, OwnerRequest request, ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
+                EndpointWrites.ChangeAsync(http, v => writer.SaveOwnerAsync(user, owner, request.Profile, v), s => s.Version))
+            .RequireAuthorization(AccessPolicies.Admin)
+            .WithSummary("Ändrar organisationens namn, typ, organisationsnummer, delregioner och samverkansparter");
+
+        owners.MapPut("/{owner}/municipalities/{kommunkod}", (string owner, string kommunkod, MunicipalityPlacement placement,
+                ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
+                Versioning.IsCreateOnly(http.Request)
+                    ? EndpointWrites.CreateAsync(http, () => writer.PlaceMunicipalityAsync(user, owner, kommunkod, placement.Subregion, null), s => s.Version)
+                    : EndpointWrites.ChangeAsync(http, v => writer.PlaceMunicipalityAsync(user, owner, kommunkod, placement.Subregion, v), s => s.Version))
+            .RequireAuthorization(AccessPolicies.Admin)
+            .WithSummary("Lägger till en kommun ur SCB:s lista (If-None-Match: *) eller flyttar den till en annan delregion (If-Match)");
+
+        return endpoints;
+    }
+
+    private static IResult CreateOnlyRequired() =>
+        TypedResults.Problem("En ny organisation läggs upp med huvudet If-None-Match: * (den får inte redan finnas).",
+            statusCode: StatusCodes.Status428PreconditionRequired, title: "If-None-Match saknas");
+}

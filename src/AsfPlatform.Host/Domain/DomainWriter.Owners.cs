@@ -1,0 +1,101 @@
+using System.Security.Claims;
+using AsfPlatform.Access;
+using AsfPlatform.Access.Authentication;
+using AsfPlatform.Contracts;
+using AsfPlatform.Domain.Model;
+using AsfPlatform.Domain.Validation;
+
+namespace AsfPlatform.Host.Domain;
+
+// Owners (the organisations that use the platform): creating one, editing its profile (name, kind, organisation
+// number, subregions, partner organisations), and placing its municipalities in its subregions. All of it is the
+// association administrator's work.
+public sealed partial class DomainWriter
+{
+    /// <summary>Audit entity type of owners.</summary>
+    public const string OwnerEntity = "organisation";
+
+    /// <summary>
+    /// Creates an owner. <paramref name="id"/> null or blank: derived from the name (see <see cref="OwnerRules.IdFrom"/>).
+    /// Refuses an id already registered (<see cref="AlreadyExistsException"/>) and an invalid profile.
+    /// </summary>
+    public async Task<OwnerSnapshot> CreateOwnerAsync(ClaimsPrincipal user, string? id, OwnerProfile profile)
+    {
+        RequireOwnerAdmin(user);
+        id = string.IsNullOrWhiteSpace(id) ? OwnerRules.IdFrom(profile.Name) : id.Trim();
+        // The id becomes a grain key and a URL segment: check it here, before any grain is addressed by it.
+        new Validator().Id("id", id).ThrowIfInvalid();
+        var key = GrainKeys.Owner(id);
+        var after = await grains.GetGrain<IOwnerDirectoryGrain>(key).SaveProfile(new SaveOwnerProfile(profile, CreateOnly: true));
+        await AuditAsync(user, OwnerEntity, key, "organisation skapad", null, ProfileOf(after));
+        return after;
+    }
+
+    /// <summary>
+    /// Replaces an owner's profile. A subregion still holding municipalities cannot be removed (move them first).
+    /// </summary>
+    public async Task<OwnerSnapshot> SaveOwnerAsync(ClaimsPrincipal user, string owner, OwnerProfile profile, long expected)
+    {
+        RequireOwnerAdmin(user);
+        var (key, grain, before) = await RequireOwnerAsync(owner);
+        var kept = (profile.Subregions ?? []).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var stranded = (await grain.GetMunicipalities()).Where(m => m.Subregion is { } s && !kept.Contains(s)).ToList();
+        if (stranded.Count > 0)
+            throw ValidationException.For("subregions",
+                $"Delregionen '{before.SubregionName(stranded[0].Subregion!)}' har kommuner ({string.Join(", ", stranded.Select(m => m.Name))}); flytta dem innan delregionen tas bort.");
+        var after = await grain.SaveProfile(new SaveOwnerProfile(profile, expected));
+        await AuditAsync(user, OwnerEntity, key, "organisationen ändrad", ProfileOf(before), ProfileOf(after));
+        return after;
+    }
+
+    /// <summary>
+    /// Adds a municipality of SCB's list to the owner (<paramref name="expected"/> null: create only, refused when the
+    /// owner has it already) or moves it to another subregion (<paramref name="expected"/>: the municipality's version).
+    /// The subregion must be one of the owner's; an owner with subregions places every municipality in one.
+    /// </summary>
+    public async Task<MunicipalitySnapshot> PlaceMunicipalityAsync(ClaimsPrincipal user, string owner, string kommunkod, string? subregion,
+        long? expected)
+    {
+        RequireOwnerAdmin(user);
+        var (_, _, ownerSnapshot) = await RequireOwnerAsync(owner);
+        new Validator().Kommunkod("kommunkod", kommunkod).ThrowIfInvalid();
+        subregion = string.IsNullOrWhiteSpace(subregion) ? null : subregion.Trim();
+        var subregions = ownerSnapshot.Subregions ?? [];
+        if (subregion is null && subregions.Count > 0)
+            throw ValidationException.For("subregion", $"Välj en av organisationens delregioner ({string.Join(", ", subregions.Select(s => s.Name))}).");
+        if (subregion is not null && subregions.All(s => s.Id != subregion))
+            throw ValidationException.For("subregion", $"Delregionen '{subregion}' finns inte hos {ownerSnapshot.Name}.");
+
+        var key = GrainKeys.Municipality(owner, kommunkod);
+        var grain = grains.GetGrain<IMunicipalityGrain>(key);
+        var before = await grain.GetSnapshot();
+        if (expected is null && before.Exists)
+            throw new AlreadyExistsException($"Kommunen {before.Name} ({kommunkod}) hos {ownerSnapshot.Name}");
+        if (expected is not null && !before.Exists)
+            throw new NotFoundException($"Kommunen {kommunkod} hos {ownerSnapshot.Name}");
+        // A create expects version 0: two admins adding the same municipality at once cannot both succeed.
+        var after = await grain.Register(new RegisterMunicipality(Kommunkod.NameOf(kommunkod)!, subregion, expected ?? 0));
+        await AuditAsync(user, Municipality, key, before.Exists ? "kommunen flyttad till en annan delregion" : "kommunen tillagd i organisationen",
+            before.Exists ? new { before.Name, before.Subregion } : null, new { after.Name, after.Subregion });
+        return after;
+    }
+
+    private async Task<(string Key, IOwnerDirectoryGrain Grain, OwnerSnapshot Snapshot)> RequireOwnerAsync(string owner)
+    {
+        var key = GrainKeys.Owner(owner);
+        var grain = grains.GetGrain<IOwnerDirectoryGrain>(key);
+        var snapshot = await grain.GetSnapshot();
+        if (!snapshot.Exists)
+            throw new NotFoundException($"Organisationen {owner}");
+        return (key, grain, snapshot);
+    }
+
+    private static OwnerProfile ProfileOf(OwnerSnapshot s) =>
+        new(s.Name ?? "", s.Kind ?? OwnerKind.Samordningsforbund, s.OrganisationNumber, s.Subregions ?? [], s.Partners ?? []);
+
+    private static void RequireOwnerAdmin(ClaimsPrincipal user)
+    {
+        if (user.GetRole() != AccessRole.Förbundsadmin)
+            throw new ScopeForbiddenException("Bara förbundsadmin får lägga upp och ändra organisationer, delregioner och kommuner.");
+    }
+}
