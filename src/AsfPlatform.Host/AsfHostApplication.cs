@@ -82,6 +82,7 @@ public static class AsfHostApplication
         app.MapLiveUpdates();
         app.MapAccountEndpoints();
         app.MapDomainEndpoints();
+        app.MapRegisterEndpoints();
         app.MapReportEndpoints();
         app.MapOpenApi();
         app.MapOperationsDashboard();

@@ -44,12 +44,7 @@ public sealed partial class DomainWriter(IGrainFactory grains, IAuditLog audit)
     public async Task<CompanySnapshot> RecordCompanyFiguresAsync(ClaimsPrincipal user, string owner, string companyId,
         CompanyFigures figures, long expected)
     {
-        var key = GrainKeys.Company(owner, companyId);
-        var grain = grains.GetGrain<ICompanyGrain>(key);
-        var before = await grain.GetSnapshot();
-        if (before.Company is null)
-            throw new NotFoundException($"Företaget {companyId}");
-        RequireMunicipality(user, before.Kommunkod!);
+        var (key, grain, before) = await RequireCompanyAsync(user, owner, companyId);
         var after = await grain.RecordFigures(new RecordCompanyFigures(figures, expected));
         await AuditAsync(user, Company, key, $"siffror registrerade per {figures.Date:yyyy-MM-dd}",
             before.Figures.FirstOrDefault(f => f.Date == figures.Date), figures);
