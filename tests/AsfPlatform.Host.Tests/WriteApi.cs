@@ -56,8 +56,33 @@ public sealed record WriteEndpoint(string Name, HttpMethod Method, string Path, 
         return content;
     });
 
+    public static readonly WriteEndpoint CompanyRecord = new("företaget", HttpMethod.Put, Company, Company, async client =>
+    {
+        var company = JsonNode.Parse(await client.GetStringAsync(Company))!["company"]!;
+        company["note"] = Unique("Anteckning");
+        return company;
+    });
+
+    // Each closing moves the date one day on, so every accepted closing is a change.
+    private static int _closings;
+    private static string NextClosing(DateOnly from) => from.AddDays(Interlocked.Increment(ref _closings) % 365).ToString("yyyy-MM-dd");
+
+    public static readonly WriteEndpoint CompanyClose = new("avsluta företaget", HttpMethod.Post, Company + "/close", Company,
+        _ => Task.FromResult<object>(new { date = NextClosing(new(2019, 1, 1)) }));
+
+    public static readonly WriteEndpoint InsatsRecord = new("insatsen", HttpMethod.Put, Insats, Insats, async client =>
+    {
+        var insats = JsonNode.Parse(await client.GetStringAsync(Insats))!["insats"]!;
+        insats["description"] = Unique("Beskrivning");
+        return insats;
+    });
+
+    /// <summary>Closes the dataset's insats late in its period, after every fact the other rows record (2017).</summary>
+    public static readonly WriteEndpoint InsatsClose = new("avsluta insatsen", HttpMethod.Post, Insats + "/close", Insats,
+        _ => Task.FromResult<object>(new { date = NextClosing(new(2020, 1, 1)) }));
+
     public static IReadOnlyList<WriteEndpoint> All { get; } =
-        [MunicipalMilestone, CompanyFigures, Event, Placement, NarrativeMilestone, PlanContent];
+        [MunicipalMilestone, CompanyFigures, Event, Placement, NarrativeMilestone, PlanContent, CompanyRecord, CompanyClose, InsatsRecord, InsatsClose];
 
     public static WriteEndpoint ByName(string name) => All.Single(e => e.Name == name);
 
