@@ -98,8 +98,108 @@ public sealed class RegisterFormTests(DatasetHostFactory factory) : IClassFixtur
         var editor = await admin.GetStringAsync("/insats/finsam-gavleborg/asf-2016-2020/2017/plan");
 
         // Stored as "1.2", the document's second heading under "1. Bakgrund" is 1.1.
-        Assert.Contains(">1.1 Dubbla affärsidéer</label>", editor);
-        Assert.Contains(">1. Bakgrund</label>", editor);
+        Assert.Contains("<legend>1.1 Dubbla affärsidéer</legend>", editor);
+        Assert.Contains("<legend>1. Bakgrund</legend>", editor);
+    }
+
+    /// <summary>What a browser posts for a form: every named input, textarea, selected option and ticked box.</summary>
+    private static Dictionary<string, string> FormValues(string html)
+    {
+        var values = new Dictionary<string, string>();
+        var form = html[html.IndexOf("<form method=\"post\" class=\"form\"", StringComparison.Ordinal)..];
+        form = form[..form.IndexOf("</form>", StringComparison.Ordinal)];
+        foreach (Match m in Regex.Matches(form, "<input (?<a>[^>]*)>"))
+        {
+            var a = m.Groups["a"].Value;
+            var name = Regex.Match(a, "name=\"([^\"]+)\"").Groups[1].Value;
+            if (name.Length == 0 || (a.Contains("type=\"checkbox\"") && !a.Contains("checked"))) continue;
+            values[name] = System.Net.WebUtility.HtmlDecode(Regex.Match(a, "value=\"([^\"]*)\"").Groups[1].Value);
+        }
+        foreach (Match m in Regex.Matches(form, "<textarea [^>]*name=\"(?<n>[^\"]+)\"[^>]*>(?<v>[^<]*)</textarea>"))
+            values[m.Groups["n"].Value] = System.Net.WebUtility.HtmlDecode(m.Groups["v"].Value).TrimStart('\n').Replace("\r\n", "\n");
+        foreach (Match m in Regex.Matches(form, "<select [^>]*name=\"(?<n>[^\"]+)\"[^>]*>(?<o>.*?)</select>", RegexOptions.Singleline))
+        {
+            var selected = Regex.Match(m.Groups["o"].Value, "<option value=\"([^\"]*)\" selected");
+            values[m.Groups["n"].Value] = selected.Success ? selected.Groups[1].Value
+                : Regex.Match(m.Groups["o"].Value, "<option value=\"([^\"]*)\"").Groups[1].Value;
+        }
+        return values;
+    }
+
+    [Fact]
+    public async Task The_plan_editor_adds_edits_reorders_and_removes_activities_and_indicators_budget_lines_and_roles()
+    {
+        var admin = await AdminBrowserAsync();
+        var api = await factory.TokenClientAsync(AsfHostFactory.AdminUser);
+        var created = await AsfHostFactory.PostFormAsync(admin, "/insatser/finsam-gavleborg/asf-2016-2020/ny-handlingsplan",
+            new() { ["Year"] = "2020", ["From"] = "Template" });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        const string editor = "/insats/finsam-gavleborg/asf-2016-2020/2020/plan";
+
+        // First round: a goal, two activities, an indicator with a milestone, a budget line.
+        var form = FormValues(await admin.GetStringAsync(editor));
+        // The template has no goals, activities, indicators or budget yet: row 0 of each is the blank one for adding.
+        form["Input.Goals[0].Id"] = "3.2.1";
+        form["Input.Goals[0].Text"] = "ASF är kända hos förbundets parter.";
+        form["Input.Budget[0].Title"] = "Processledare";
+        form["Input.Budget[0].Amount"] = "400000";
+        var first = await AsfHostFactory.PostFormAsync(admin, editor, form);
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+
+        form = FormValues(await admin.GetStringAsync(editor));
+        form["Input.Activities[0].Activity"] = "Frukostmöten";
+        form["Input.Activities[0].GoalId"] = "3.2.1";
+        form["Input.Activities[0].When"] = "Våren 2020";
+        var second = await AsfHostFactory.PostFormAsync(admin, editor, form);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        form = FormValues(await admin.GetStringAsync(editor));
+        form["Input.Activities[1].Activity"] = "Mässa";
+        form["Input.Activities[1].GoalId"] = "3.2.1";
+        form["Input.Activities[1].Order"] = "0"; // before the breakfast meetings
+        form["Input.Activities[0].How"] = "Bjuda in politiker";
+        form["Input.Indicators[0].Title"] = "Aktiva ASF i länet";
+        form["Input.Indicators[0].Kind"] = "StockAtDate";
+        form["Input.Indicators[0].Metric"] = "RegisteredCompanies";
+        form["Input.Indicators[0].BaselineDate"] = "2020-01-01";
+        form["Input.Indicators[0].TargetValue"] = "35";
+        form["Input.Indicators[0].TargetDate"] = "2020-12-31";
+        form["Input.Indicators[0].PeriodStart"] = "";
+        form["Input.Indicators[0].Milestones"] = "2020-06-30: 32";
+        form["Input.Budget[0].Remove"] = "true";
+        var third = await AsfHostFactory.PostFormAsync(admin, editor, form);
+        Assert.Equal(HttpStatusCode.Redirect, third.StatusCode);
+
+        var content = System.Text.Json.Nodes.JsonNode.Parse(await api.GetStringAsync(WriteEndpoint.Insats + "/plans/2020"))!["content"]!;
+        Assert.Equal(["Mässa", "Frukostmöten"], content["activities"]!.AsArray().Select(a => a!["activity"]!.GetValue<string>()));
+        Assert.Equal("Bjuda in politiker", content["activities"]![1]!["how"]!.GetValue<string>());
+        var indicator = content["indicators"]!.AsArray().Single()!;
+        Assert.Equal(("StockAtDate", "RegisteredCompanies", 35m, "2020-06-30"),
+            (indicator["kind"]!.GetValue<string>(), indicator["source"]!["metric"]!.GetValue<string>(), indicator["targetValue"]!.GetValue<decimal>(),
+             indicator["milestones"]![0]!["date"]!.GetValue<string>()));
+        Assert.Empty(content["budget"]!.AsArray());
+        Assert.NotEmpty(content["organisation"]!.AsArray());
+
+        // Removing the first activity and the indicator.
+        form = FormValues(await admin.GetStringAsync(editor));
+        form["Input.Activities[0].Remove"] = "true";
+        form["Input.Indicators[0].Remove"] = "true";
+        Assert.Equal(HttpStatusCode.Redirect, (await AsfHostFactory.PostFormAsync(admin, editor, form)).StatusCode);
+        content = System.Text.Json.Nodes.JsonNode.Parse(await api.GetStringAsync(WriteEndpoint.Insats + "/plans/2020"))!["content"]!;
+        Assert.Equal(["Frukostmöten"], content["activities"]!.AsArray().Select(a => a!["activity"]!.GetValue<string>()));
+        Assert.Empty(content["indicators"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_milestone_line_that_cannot_be_read_is_named_next_to_its_field_and_nothing_is_stored()
+    {
+        var admin = await AdminBrowserAsync();
+        const string editor = "/insats/finsam-gavleborg/asf-2016-2020/2017/plan";
+        var form = FormValues(await admin.GetStringAsync(editor));
+        form["Input.Indicators[0].Milestones"] = "snart: många";
+
+        var response = await AsfHostFactory.PostFormAsync(admin, editor, form);
+
+        Assert.Contains("href=\"#indikatorer-0-delmal\"", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
