@@ -33,17 +33,29 @@ public sealed record RegisterMunicipality(string Name, string? Subregion, long? 
 [GenerateSerializer, Immutable, Alias("asf.RecordMunicipalMilestone")]
 public sealed record RecordMunicipalMilestone(MunicipalMilestone Milestone, long? ExpectedVersion = null);
 
-/// <summary>Registers or updates a company (the id must match the grain key).</summary>
+/// <summary>Registers or updates a company (the id must match the grain key). With <paramref name="CreateOnly"/> it
+/// only registers a new company (HTTP <c>If-None-Match: *</c>) and fails with <see cref="AlreadyExistsException"/>
+/// when the id is taken.</summary>
 [GenerateSerializer, Immutable, Alias("asf.RegisterCompany")]
-public sealed record RegisterCompany(Company Company, long? ExpectedVersion = null);
+public sealed record RegisterCompany(Company Company, long? ExpectedVersion = null, bool CreateOnly = false);
+
+/// <summary>Closes a company: sets its registered-to date; the company and its figures stay (history).</summary>
+[GenerateSerializer, Immutable, Alias("asf.CloseCompany")]
+public sealed record CloseCompany(DateOnly Date, long? ExpectedVersion = null);
 
 /// <summary>Records or replaces (by date) a company's figures.</summary>
 [GenerateSerializer, Immutable, Alias("asf.RecordCompanyFigures")]
 public sealed record RecordCompanyFigures(CompanyFigures Figures, long? ExpectedVersion = null);
 
-/// <summary>Defines or updates an insats (the id must match the grain key).</summary>
+/// <summary>Defines or updates an insats (the id must match the grain key). Its closing date is not changed here (see
+/// <see cref="CloseInsats"/>). With <paramref name="CreateOnly"/> it fails with <see cref="AlreadyExistsException"/>
+/// when the insats exists.</summary>
 [GenerateSerializer, Immutable, Alias("asf.DefineInsats")]
-public sealed record DefineInsats(Insats Insats, long? ExpectedVersion = null);
+public sealed record DefineInsats(Insats Insats, long? ExpectedVersion = null, bool CreateOnly = false);
+
+/// <summary>Closes an insats at a date inside its period; facts dated after it are refused from then on.</summary>
+[GenerateSerializer, Immutable, Alias("asf.CloseInsats")]
+public sealed record CloseInsats(DateOnly Date, long? ExpectedVersion = null);
 
 /// <summary>Records or replaces (by id) a narrative milestone.</summary>
 [GenerateSerializer, Immutable, Alias("asf.RecordNarrativeMilestone")]
@@ -69,6 +81,10 @@ public sealed record RecordStatedTotal(StatedTotal Total, long? ExpectedVersion 
 /// <summary>Creates or replaces the content of a yearly plan.</summary>
 [GenerateSerializer, Immutable, Alias("asf.SavePlan")]
 public sealed record SavePlan(PlanContent Content, long? ExpectedVersion = null);
+
+/// <summary>Creates a yearly plan; fails with <see cref="AlreadyExistsException"/> when the plan exists.</summary>
+[GenerateSerializer, Immutable, Alias("asf.CreatePlan")]
+public sealed record CreatePlan(PlanContent Content);
 
 /// <summary>Marks an activity of the plan done or not done.</summary>
 [GenerateSerializer, Immutable, Alias("asf.SetActivityDone")]

@@ -9,6 +9,9 @@ public interface ICompanyGrain : IGrainWithStringKey
     /// <summary>Registers or updates the company.</summary>
     Task<CompanySnapshot> Register(RegisterCompany command);
 
+    /// <summary>Closes the company at a date (not before it was registered); it keeps its figures and stays listed.</summary>
+    Task<CompanySnapshot> Close(CloseCompany command);
+
     /// <summary>Records or replaces (by date) the company's figures; affected plans are updated at once.</summary>
     Task<CompanySnapshot> RecordFigures(RecordCompanyFigures command);
 

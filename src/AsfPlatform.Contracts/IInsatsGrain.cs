@@ -12,6 +12,9 @@ public interface IInsatsGrain : IGrainWithStringKey
     /// <summary>Defines or updates the insats (title, period, target groups, partners, goals).</summary>
     Task<InsatsSnapshot> Define(DefineInsats command);
 
+    /// <summary>Closes the insats at a date inside its period: it shows as closed and refuses facts dated later.</summary>
+    Task<InsatsSnapshot> Close(CloseInsats command);
+
     /// <summary>The insats with its narrative milestones, stated totals and plan years.</summary>
     Task<InsatsSnapshot> GetSnapshot();
 

@@ -14,6 +14,10 @@ public interface IYearlyPlanGrain : IGrainWithStringKey
     /// <summary>Creates or replaces the plan content; on creation it reads the facts its indicators need once.</summary>
     Task<PlanSnapshot> Save(SavePlan command);
 
+    /// <summary>Creates the plan (the year must lie in the insats' period); fails with
+    /// <see cref="AlreadyExistsException"/> when it exists.</summary>
+    Task<PlanSnapshot> Create(CreatePlan command);
+
     /// <summary>Marks an activity done (done activities are not copied to next year's plan).</summary>
     Task<PlanSnapshot> SetActivityDone(SetActivityDone command);
 
@@ -24,8 +28,9 @@ public interface IYearlyPlanGrain : IGrainWithStringKey
     Task<IReadOnlyList<IndicatorEvaluation>> Evaluate(DateOnly asOf);
 
     /// <summary>
-    /// Creates next year's plan with this year's sections, goals, indicators and unfinished activities; returns it.
-    /// Fails if next year's plan already exists.
+    /// Creates next year's plan with this year's sections, goals, indicators and unfinished activities, the
+    /// indicators starting from this year's outcome (see <c>CopyForward</c>); returns it. Fails if next year's plan
+    /// already exists.
     /// </summary>
     Task<PlanSnapshot> CreateNextYear();
 

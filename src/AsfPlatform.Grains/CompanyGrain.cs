@@ -19,11 +19,23 @@ public sealed class CompanyGrain([PersistentState("company")] IPersistentState<C
         v.Require(c.Id == Id, "id", $"Id '{c.Id}' stämmer inte med företagets nyckel '{Id}'.");
         v.ThrowIfInvalid();
         c = c with { OrganisationNumber = OrganisationNumber.Normalize(c.OrganisationNumber) };
+        if (command.CreateOnly && S.Company is not null) throw new AlreadyExistsException($"Företaget '{Id}'");
         GrainSupport.CheckVersion(this.GetPrimaryKeyString(), command.ExpectedVersion, S.Version);
         if (S.Company is not null && GrainSupport.Same(S.Company, c)) return Snapshot();
         S.Company = c;
         await Commit();
         await GrainFactory.GetGrain<IOwnerRegistryGrain>(GrainKeys.Owner(Owner)).Enlist(DirectoryEntryKind.Company, Id);
+        return Snapshot();
+    }
+
+    public async Task<CompanySnapshot> Close(CloseCompany command)
+    {
+        if (S.Company is not { } c) throw new NotFoundException($"Företaget {Id}");
+        new Validator().Ordered("registreradTill", c.RegisteredFrom, command.Date).ThrowIfInvalid();
+        GrainSupport.CheckVersion(this.GetPrimaryKeyString(), command.ExpectedVersion, S.Version);
+        if (c.RegisteredTo == command.Date) return Snapshot();
+        S.Company = c with { RegisteredTo = command.Date };
+        await Commit(); // the company stops counting as active after the date, so plans hear of it at once
         return Snapshot();
     }
 

@@ -20,6 +20,8 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
     public async Task<InsatsSnapshot> Define(DefineInsats command)
     {
         var i = command.Insats;
+        if (command.CreateOnly && S.Insats is not null) throw new AlreadyExistsException($"Insatsen '{Id}'");
+        i = i with { ClosedOn = S.Insats?.ClosedOn }; // closing has its own command; a redefinition keeps it
         FactRules.Insats(i).Require(i.Id == Id, "id", $"Id '{i.Id}' stämmer inte med insatsens nyckel '{Id}'.").ThrowIfInvalid();
         GrainSupport.CheckVersion(this.GetPrimaryKeyString(), command.ExpectedVersion, S.Version);
         if (S.Insats is not null && GrainSupport.Same(S.Insats, i)) return await Snapshot();
@@ -27,6 +29,19 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
         S.Version++;
         await Persist();
         await GrainFactory.GetGrain<IOwnerRegistryGrain>(GrainKeys.Owner(Owner)).Enlist(DirectoryEntryKind.Insats, Id);
+        return await Snapshot();
+    }
+
+    public async Task<InsatsSnapshot> Close(CloseInsats command)
+    {
+        if (S.Insats is not { } i) throw new NotFoundException($"Insatsen {Id}");
+        var closed = i with { ClosedOn = command.Date };
+        FactRules.Insats(closed).ThrowIfInvalid();
+        GrainSupport.CheckVersion(this.GetPrimaryKeyString(), command.ExpectedVersion, S.Version);
+        if (i.ClosedOn == command.Date) return await Snapshot();
+        S.Insats = closed;
+        S.Version++;
+        await Persist();
         return await Snapshot();
     }
 

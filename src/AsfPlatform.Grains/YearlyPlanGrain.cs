@@ -48,6 +48,8 @@ public sealed class YearlyPlanGrain(
         if (insats.Insats is not { } i) throw ValidationException.For("insats", $"Insatsen '{InsatsId}' är inte definierad.");
         if (Year < i.PeriodStart.Year || Year > i.PeriodEnd.Year)
             throw ValidationException.For("ar", $"Året {Year} ligger utanför insatsens period ({i.PeriodStart.Year}–{i.PeriodEnd.Year}).");
+        if (S.Content is null && i.ClosedOn is { } closed && Year > closed.Year)
+            throw ValidationException.For("ar", $"Insatsen avslutades {closed:yyyy-MM-dd}; ingen handlingsplan för {Year} kan skapas.");
         GrainSupport.CheckVersion(Key, command.ExpectedVersion, S.Version);
         if (S.Content is not null && GrainSupport.Same(S.Content, command.Content)) return Snapshot();
 
@@ -65,6 +67,12 @@ public sealed class YearlyPlanGrain(
         S.Version++;
         await Persist(notify: true);
         return Snapshot();
+    }
+
+    public async Task<PlanSnapshot> Create(CreatePlan command)
+    {
+        if (S.Content is not null) throw new AlreadyExistsException($"Handlingsplanen för {Year}");
+        return await Save(new SavePlan(command.Content, ExpectedVersion: S.Version));
     }
 
     public async Task<PlanSnapshot> SetActivityDone(SetActivityDone command)
@@ -100,7 +108,12 @@ public sealed class YearlyPlanGrain(
         var next = GrainFactory.GetGrain<IYearlyPlanGrain>(GrainKeys.Plan(Owner, InsatsId, Year + 1));
         if ((await next.GetSnapshot()).Exists)
             throw ValidationException.For("ar", $"Handlingsplanen för {Year + 1} finns redan.");
-        return await next.Save(new SavePlan(CopyForward.NextYear(content, Year)));
+        await EventsRead();
+        // This year's outcomes, at each indicator's target date, are where next year's indicators start from.
+        var outcomes = content.Indicators
+            .Select(i => (i.Id, IndicatorEvaluator.Evaluate(i, AllObservations(), i.TargetDate).Value))
+            .Where(o => o.Value is not null).ToDictionary(o => o.Id, o => o.Value!.Value);
+        return await next.Create(new CreatePlan(CopyForward.NextYear(content, Year, outcomes)));
     }
 
     public async Task<PlanSnapshot> Rebuild()
@@ -302,9 +315,11 @@ public sealed class YearlyPlanGrain(
     private IReadOnlyList<IndicatorEvaluation> EvaluateAt(DateOnly asOf)
     {
         if (S.Content is null) return [];
-        var all = _events.Count == 0 ? S.Observations : S.Observations.Concat(_events).ToList();
+        var all = AllObservations();
         return S.Content.Indicators.Select(i => IndicatorEvaluator.Evaluate(i, all, asOf)).ToList();
     }
+
+    private IReadOnlyList<Observation> AllObservations() => _events.Count == 0 ? S.Observations : S.Observations.Concat(_events).ToList();
 
     private PlanContent RequireContent() =>
         S.Content ?? throw new NotFoundException($"Handlingsplanen {Key}");

@@ -90,6 +90,7 @@ public static class AsfHostApplication
         app.MapDomainEndpoints();
         app.MapCorrectionEndpoints();
         app.MapOwnerEndpoints();
+        app.MapRegisterEndpoints();
         app.MapReportEndpoints();
         app.MapOpenApi();
         app.MapOperationsDashboard();

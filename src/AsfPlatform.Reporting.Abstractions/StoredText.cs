@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace AsfPlatform.Reporting;
 
 /// <summary>
@@ -36,10 +34,10 @@ public static partial class StoredText
                 continue;
             }
             FlushBullets();
-            if (SubHeading().Match(line) is { Success: true } heading && line.Length <= 80)
+            if (AsfPlatform.Domain.Plans.SectionNumbering.SubHeadingTitle(line) is { } heading)
             {
                 if (subheadingLevel is { } level)
-                    document.Heading(heading.Groups["title"].Value, Math.Clamp(level, 1, 3));
+                    document.Heading(heading, Math.Clamp(level, 1, 3));
                 else
                     document.Paragraph(TextSpan.Strong(line));
                 continue;
@@ -48,8 +46,4 @@ public static partial class StoredText
         }
         FlushBullets();
     }
-
-    // "5.2.1 Platser hos ASF": two or more number groups, then a title that does not end a sentence.
-    [GeneratedRegex(@"^\d+(\.\d+)+\s+(?<title>\p{Lu}[^.:;]*)$")]
-    private static partial Regex SubHeading();
 }

@@ -77,7 +77,75 @@ public sealed class AuthorizationMatrixTests(DatasetHostFactory factory) : IClas
         { "kommunens delregion",     OtherOffice, false },
         { "kommunens delregion",     Board,       false },
         { "kommunens delregion",     Reader,      false },
+        { "företaget",               Admin,       true },
+        { "företaget",               OwnOffice,   true },
+        { "företaget",               OtherOffice, false },
+        { "företaget",               Board,       false },
+        { "företaget",               Reader,      false },
+        { "avsluta företaget",       Admin,       true },
+        { "avsluta företaget",       OwnOffice,   true },
+        { "avsluta företaget",       OtherOffice, false },
+        { "avsluta företaget",       Board,       false },
+        { "avsluta företaget",       Reader,      false },
+        { "insatsen",                Admin,       true },
+        { "insatsen",                OwnOffice,   false },
+        { "insatsen",                OtherOffice, false },
+        { "insatsen",                Board,       false },
+        { "insatsen",                Reader,      false },
+        { "avsluta insatsen",        Admin,       true },
+        { "avsluta insatsen",        OwnOffice,   false },
+        { "avsluta insatsen",        OtherOffice, false },
+        { "avsluta insatsen",        Board,       false },
+        { "avsluta insatsen",        Reader,      false },
     };
+
+    /// <summary>The creates (If-None-Match: *): a new company in the own office's municipality, an insats, a plan.</summary>
+    public static TheoryData<string, string, bool> Creates => new()
+    {
+        { "nytt företag",      Admin,       true },
+        { "nytt företag",      OwnOffice,   true },
+        { "nytt företag",      OtherOffice, false },
+        { "nytt företag",      Board,       false },
+        { "nytt företag",      Reader,      false },
+        { "ny insats",         Admin,       true },
+        { "ny insats",         OwnOffice,   false },
+        { "ny insats",         OtherOffice, false },
+        { "ny insats",         Board,       false },
+        { "ny insats",         Reader,      false },
+        { "ny handlingsplan",  Admin,       true },
+        { "ny handlingsplan",  OwnOffice,   false },
+        { "ny handlingsplan",  OtherOffice, false },
+        { "ny handlingsplan",  Board,       false },
+        { "ny handlingsplan",  Reader,      false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Creates))]
+    public async Task Each_role_may_create_exactly_what_its_scope_allows(string endpoint, string user, bool allowed)
+    {
+        var admin = await ClientAsync(Admin);
+        var client = await ClientAsync(user);
+        var name = WriteEndpoint.Unique("Ny");
+        var (path, body, created) = endpoint switch
+        {
+            "nytt företag" => ($"{WriteEndpoint.Owner}/companies", (object)new
+            {
+                name, legalForm = "Aktiebolag", kommunkod = WriteEndpoint.OwnKommun,
+                criteria = new { integrationAim = true, participation = true, profitsReinvested = true, independent = true },
+            }, $"{WriteEndpoint.Owner}/companies/asf-{name.ToLowerInvariant()}"),
+            "ny insats" => ($"{WriteEndpoint.Owner}/insatser", new { title = name, periodStart = "2021-01-01", periodEnd = "2022-12-31" },
+                $"{WriteEndpoint.Owner}/insatser/{name.ToLowerInvariant()}"),
+            _ => ($"{WriteEndpoint.Insats}/plans", new { year = 2019, from = "template" }, $"{WriteEndpoint.Insats}/plans/2019"),
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.TryAddWithoutValidation("If-None-Match", "*");
+        var before = (await admin.GetAsync(created)).StatusCode; // the plan's year is shared by the rows
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(allowed ? HttpStatusCode.OK : HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(allowed ? HttpStatusCode.OK : before, (await admin.GetAsync(created)).StatusCode);
+    }
 
     [Theory]
     [MemberData(nameof(Matrix))]

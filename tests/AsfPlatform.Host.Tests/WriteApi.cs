@@ -93,6 +93,32 @@ public sealed record WriteEndpoint(string Name, HttpMethod Method, string Path, 
         };
     });
 
+    public static readonly WriteEndpoint CompanyRecord = new("företaget", HttpMethod.Put, Company, Company, async client =>
+    {
+        var company = JsonNode.Parse(await client.GetStringAsync(Company))!["company"]!;
+        company["note"] = Unique("Anteckning");
+        return company;
+    });
+
+    // Each closing moves the date one day on, so every accepted closing is a change.
+    private static int _closings;
+    private static string NextClosing(DateOnly from) => from.AddDays(Interlocked.Increment(ref _closings) % 365).ToString("yyyy-MM-dd");
+
+    public static readonly WriteEndpoint CompanyClose = new("avsluta företaget", HttpMethod.Post, Company + "/close", Company,
+        _ => Task.FromResult<object>(new { date = NextClosing(new(2019, 1, 1)) }));
+
+    public static readonly WriteEndpoint InsatsRecord = new("insatsen", HttpMethod.Put, Insats, Insats, async client =>
+    {
+        var insats = JsonNode.Parse(await client.GetStringAsync(Insats))!["insats"]!;
+        insats["description"] = Unique("Beskrivning");
+        return insats;
+    });
+
+    /// <summary>Closes the dataset's insats late in its period, after every fact the other rows record (2017).</summary>
+    public static readonly WriteEndpoint InsatsClose = new("avsluta insatsen", HttpMethod.Post, Insats + "/close", Insats,
+        _ => Task.FromResult<object>(new { date = NextClosing(new(2020, 1, 1)) }));
+
+
     /// <summary>Moves the own office's municipality to the other of Gävleborg's subregions.</summary>
     public static readonly WriteEndpoint MunicipalitySubregion = new("kommunens delregion", HttpMethod.Put,
         $"{Owner}/municipalities/{OwnKommun}", $"{Owner}/municipalities/{OwnKommun}", async client =>
@@ -102,7 +128,8 @@ public sealed record WriteEndpoint(string Name, HttpMethod Method, string Path, 
         });
 
     public static IReadOnlyList<WriteEndpoint> All { get; } =
-        [MunicipalMilestone, CompanyFigures, Event, Placement, NarrativeMilestone, PlanContent, OwnerProfile, MunicipalitySubregion];
+        [MunicipalMilestone, CompanyFigures, Event, Placement, NarrativeMilestone, PlanContent, OwnerProfile, MunicipalitySubregion,
+         CompanyRecord, CompanyClose, InsatsRecord, InsatsClose];
 
     public static WriteEndpoint ByName(string name) => All.Concat(Removals).Single(e => e.Name == name);
 

@@ -48,6 +48,9 @@ public sealed record CompanyFigures(
     int ParticipantsMunicipality,
     int ParticipantsOther);
 
+/// <summary>An insats. The process owner and leader are roles by title (never a person's name); <paramref name="ClosedOn"/>
+/// is set when the insats is closed. The members added after the first version are optional, so stored states and the
+/// dataset read unchanged.</summary>
 [GenerateSerializer, Immutable, Alias("asf.Insats")]
 public sealed record Insats(
     string Id,
@@ -57,7 +60,15 @@ public sealed record Insats(
     IReadOnlyList<string> TargetGroups,
     IReadOnlyList<string> Partners,
     IReadOnlyList<string> OverarchingGoals,
-    string? Description = null);
+    string? Description = null,
+    string? ProcessOwner = null,
+    string? ProcessLeader = null,
+    DateOnly? ClosedOn = null)
+{
+    /// <summary>Whether the insats has been closed (no facts dated after <see cref="ClosedOn"/> are accepted).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Closed => ClosedOn is not null;
+}
 
 /// <summary>A milestone in the insats narrative (final report). Date is null when the source gives only the year.
 /// <paramref name="Tag"/> lets yes/no indicators refer to it (e.g. "lansrad").</summary>

@@ -44,10 +44,13 @@ public static class CopyForward
 {
     /// <summary>
     /// Copies sections, goals, indicators and unfinished activities. Dates inside <paramref name="fromYear"/> move one
-    /// year on; a stock indicator's new baseline is this year's target date, measured from the facts (not typed).
-    /// Indicators whose dates lie beyond the year (multi-year growth goals) are kept as they are.
+    /// year on, and an indicator whose target lies in the year starts the next year from this year's outcome: a stock's
+    /// (or growth's) baseline is measured from the facts at this year's target date (not typed, so late facts count);
+    /// a rate, which has no stock to measure, takes this year's rate from <paramref name="outcomes"/> (indicator id →
+    /// value at the target date). Counts start again from zero each period. Indicators whose dates lie beyond the year
+    /// (multi-year growth goals) are kept as they are.
     /// </summary>
-    public static PlanContent NextYear(PlanContent content, int fromYear)
+    public static PlanContent NextYear(PlanContent content, int fromYear, IReadOnlyDictionary<string, decimal>? outcomes = null)
     {
         DateOnly Shift(DateOnly d) => d.Year == fromYear ? d.AddYears(1) : d;
         DateOnly? ShiftN(DateOnly? d) => d is { } x ? Shift(x) : null;
@@ -55,9 +58,20 @@ public static class CopyForward
         var indicators = content.Indicators.Select(i =>
         {
             if (i.TargetDate.Year != fromYear) return i;
-            return i.Kind == IndicatorKind.StockAtDate
-                ? i with { BaselineDate = i.TargetDate, BaselineValue = null, TargetDate = Shift(i.TargetDate), PeriodStart = ShiftN(i.PeriodStart) }
-                : i with { PeriodStart = ShiftN(i.PeriodStart), BaselineDate = ShiftN(i.BaselineDate), TargetDate = Shift(i.TargetDate) };
+            var next = i with
+            {
+                TargetDate = Shift(i.TargetDate),
+                PeriodStart = ShiftN(i.PeriodStart),
+                Milestones = i.Milestones?.Select(m => m with { Date = Shift(m.Date) }).ToList(),
+            };
+            return i.Kind switch
+            {
+                IndicatorKind.StockAtDate or IndicatorKind.GrowthRelativeToBaseline =>
+                    next with { BaselineDate = i.TargetDate, BaselineValue = null },
+                IndicatorKind.Rate when outcomes?.TryGetValue(i.Id, out var rate) == true =>
+                    next with { BaselineDate = i.TargetDate, BaselineValue = rate },
+                _ => next with { BaselineDate = ShiftN(i.BaselineDate) },
+            };
         }).ToList();
 
         var title = content.Title.Replace(fromYear.ToString(), (fromYear + 1).ToString(), StringComparison.Ordinal);

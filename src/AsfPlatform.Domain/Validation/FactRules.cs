@@ -40,13 +40,26 @@ public static class FactRules
         .Date("periodStart", i.PeriodStart, required: true).Date("periodSlut", i.PeriodEnd, required: true)
         .Ordered("periodSlut", i.PeriodStart, i.PeriodEnd)
         .Texts("malgrupper", i.TargetGroups, Validator.LongText).Texts("samverkansparter", i.Partners)
-        .Texts("overgripandeMal", i.OverarchingGoals, Validator.LongText).Text("beskrivning", i.Description, Validator.LongText);
+        .Texts("overgripandeMal", i.OverarchingGoals, Validator.LongText).Text("beskrivning", i.Description, Validator.LongText)
+        .Text("processagare", i.ProcessOwner).Text("processledare", i.ProcessLeader)
+        .Require(!ContactDetails(i.ProcessOwner ?? "") && !ContactDetails(i.ProcessLeader ?? ""), "processagare",
+            "Roller anges med titel; e-postadresser och telefonnummer får inte lagras.")
+        .Within("avslutad", i.ClosedOn, i.PeriodStart, i.PeriodEnd, "insatsens period");
+
+    /// <summary>A closed insats takes no facts dated after its closing (earlier ones may still be corrected).</summary>
+    private static Validator NotAfterClosing(this Validator v, string field, DateOnly? date, int? year, Insats i)
+    {
+        if (i.ClosedOn is not { } closed) return v;
+        var after = date is { } d ? d > closed : year > closed.Year;
+        return v.Require(!after, field, $"Insatsen avslutades {closed:yyyy-MM-dd}; uppgifter daterade efter det tas inte emot.");
+    }
 
     public static Validator Narrative(NarrativeMilestone m, Insats i) => new Validator()
         .Id("id", m.Id).Text("text", m.Text, Validator.LongText, required: true).Text("etikett", m.Tag)
         .Require(m.Year >= i.PeriodStart.Year && m.Year <= i.PeriodEnd.Year, "ar",
             $"Året {m.Year} ligger utanför insatsens period ({i.PeriodStart.Year}–{i.PeriodEnd.Year}).")
-        .Within("datum", m.Date, i.PeriodStart, i.PeriodEnd, "insatsens period");
+        .Within("datum", m.Date, i.PeriodStart, i.PeriodEnd, "insatsens period")
+        .NotAfterClosing(m.Date is null ? "ar" : "datum", m.Date, m.Year, i);
 
     public static Validator Event(InformationEvent e, Insats i)
     {
@@ -55,7 +68,8 @@ public static class FactRules
             .Text("titel", e.Title, required: true).Kommunkod("kommunkod", e.Kommunkod, required: false)
             .Texts("arrangorer", e.Organisers).Text("processmal", e.ProcessGoalId).Text("anteckning", e.Note, Validator.LongText)
             .NonNegative("publik.politiker", e.Audience.Politicians).NonNegative("publik.medarbetare", e.Audience.Employees)
-            .NonNegative("publik.organisationer", e.Audience.Organisations).NonNegative("publik.ovriga", e.Audience.Others);
+            .NonNegative("publik.organisationer", e.Audience.Organisations).NonNegative("publik.ovriga", e.Audience.Others)
+            .NotAfterClosing("datum", e.Date, null, i);
         return v;
     }
 
@@ -66,7 +80,8 @@ public static class FactRules
             .NonNegative("beviljadePlatser", p.PlacesGranted).NonNegative("dagersattning", p.DailyRate)
             .Text("anteckning", p.Note, Validator.LongText)
             .Require(p.Year >= i.PeriodStart.Year && p.Year <= i.PeriodEnd.Year, "ar",
-                $"Året {p.Year} ligger utanför insatsens period ({i.PeriodStart.Year}–{i.PeriodEnd.Year}).");
+                $"Året {p.Year} ligger utanför insatsens period ({i.PeriodStart.Year}–{i.PeriodEnd.Year}).")
+            .NotAfterClosing("ar", null, p.Year, i);
         if (p.Use is { } u)
         {
             v.NonNegative("nyttjande.nyttjadePlatser", u.PlacesUsed).NonNegative("nyttjande.deltagare", u.Participants)

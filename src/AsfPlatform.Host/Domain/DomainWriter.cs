@@ -45,12 +45,7 @@ public sealed partial class DomainWriter(IGrainFactory grains, IAuditLog audit)
     public async Task<CompanySnapshot> RecordCompanyFiguresAsync(ClaimsPrincipal user, string owner, string companyId,
         CompanyFigures figures, long expected, string? reason = null)
     {
-        var key = GrainKeys.Company(owner, companyId);
-        var grain = grains.GetGrain<ICompanyGrain>(key);
-        var before = await grain.GetSnapshot();
-        if (before.Company is null)
-            throw new NotFoundException($"Företaget {companyId}");
-        RequireMunicipality(user, before.Kommunkod!);
+        var (key, grain, before) = await RequireCompanyAsync(user, owner, companyId);
         var replaced = before.Figures.FirstOrDefault(f => f.Date == figures.Date);
         reason = ReasonFor(replaced is not null, reason);
         var after = await grain.RecordFigures(new RecordCompanyFigures(figures, expected));

@@ -5,8 +5,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AsfPlatform.Host.Pages;
 
 /// <summary>The start page after sign-in.</summary>
-public sealed class IndexModel(AsfPlatform.Host.Domain.KnownOwners owners) : PageModel
+public sealed class IndexModel(AsfPlatform.Host.Domain.KnownOwners owners, AsfPlatform.Host.Domain.DomainReader reader) : PageModel
 {
+    /// <summary>The registered owners with their insatser, for the register links.</summary>
+    public IReadOnlyList<AsfPlatform.Contracts.OwnerSnapshot> Owners { get; private set; } = [];
+
     /// <summary>The signed-in user's name.</summary>
     public string DisplayName { get; private set; } = "";
 
@@ -30,6 +33,7 @@ public sealed class IndexModel(AsfPlatform.Host.Domain.KnownOwners owners) : Pag
     {
         Owners = await owners.OwnersAsync();
         Plans = await owners.PlansAsync();
+        Owners = (await Task.WhenAll(owners.Ids.Select(reader.OwnerAsync))).Where(o => o.Exists).ToList();
         DisplayName = User.GetDisplayName();
         var role = User.GetRole();
         RoleDescription = role?.Describe() ?? "";

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AsfPlatform.Host.Pages.Insats;
 
-/// <summary>The owner's companies and municipalities, with links to their forms.</summary>
+/// <summary>The ASF register: the owner's companies and municipalities, with links to their forms.</summary>
 public sealed class CompaniesModel(DomainReader reader) : PageModel
 {
     public string Owner { get; private set; } = "";
@@ -14,6 +14,9 @@ public sealed class CompaniesModel(DomainReader reader) : PageModel
     public IReadOnlyList<MunicipalitySnapshot> Municipalities { get; private set; } = [];
 
     public bool MayEdit(string? kommunkod) => kommunkod is not null && User.CanEditMunicipality(kommunkod);
+
+    /// <summary>Whether the user may register a company in any of the owner's municipalities.</summary>
+    public bool MayAdd => Municipalities.Any(m => m.Exists && MayEdit(m.Kommunkod));
 
     public async Task OnGetAsync(string owner)
     {

@@ -2,37 +2,32 @@ using AsfPlatform.Access.Authentication;
 using AsfPlatform.Contracts;
 using AsfPlatform.Domain.Plans;
 using AsfPlatform.Host.Domain;
-using Orleans;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AsfPlatform.Host.Pages.Insats;
 
-/// <summary>The editable parts of the plan form.</summary>
-public sealed class PlanInput
-{
-    public string? Title { get; set; }
-    public List<string?> SectionTexts { get; set; } = [];
-    public List<string?> GoalTexts { get; set; } = [];
-    public List<decimal?> Targets { get; set; } = [];
-    public List<bool> ActivitiesDone { get; set; } = [];
-    public string? NewActivityGoal { get; set; }
-    public string? NewActivity { get; set; }
-    public string? NewHow { get; set; }
-    public string? NewResponsible { get; set; }
-    public string? NewWhen { get; set; }
-}
-
-/// <summary>Edits a yearly plan: section texts, process goals, indicator targets and the activity plan.</summary>
+/// <summary>
+/// Edits everything in a yearly plan: sections, process goals, the activity plan (add, edit, remove, reorder),
+/// indicators (kind, source, baseline, target, milestones), budget lines and organisation roles.
+/// </summary>
 [Authorize(Policy = AccessPolicies.Admin)]
 public sealed class EditPlanModel(DomainReader reader, DomainWriter writer) : DomainFormPage
 {
-    private static readonly Dictionary<string, (string, string)> FieldMap = new(StringComparer.OrdinalIgnoreCase)
+    // The domain names a refused field by list and position ("aktiviteter[2].aktivitet"); the form's input ids say
+    // the same with dashes and the row of the form ("aktiviteter-4-aktivitet"), filled in when the form is read.
+    private readonly Dictionary<string, (string, string)> _fields = new(StringComparer.OrdinalIgnoreCase)
     {
         ["titel"] = ("titel", "Planens titel"), ["Title"] = ("titel", "Planens titel"),
     };
 
-    protected override IReadOnlyDictionary<string, (string Id, string Label)> Fields => FieldMap;
+    private static readonly Dictionary<string, string> Labels = new()
+    {
+        ["avsnitt"] = "Avsnitt", ["processmal"] = "Processmål", ["aktiviteter"] = "Aktivitet", ["indikatorer"] = "Indikator",
+        ["budget"] = "Budgetrad", ["organisation"] = "Roll",
+    };
+
+    protected override IReadOnlyDictionary<string, (string Id, string Label)> Fields => _fields;
 
     [BindProperty]
     public PlanInput Input { get; set; } = new();
@@ -43,12 +38,16 @@ public sealed class EditPlanModel(DomainReader reader, DomainWriter writer) : Do
     public PlanSnapshot Plan { get; private set; } = null!;
     public PlanContent PlanContent => Plan.Content!;
 
+    /// <summary>The document's number of each section row of the form (what the handlingsplan will show).</summary>
+    public IReadOnlyList<string> SectionNumbers => SectionNumbering.Numbers(
+        Input.Sections.Select(s => new PlanSection(s.Number ?? "", s.Title ?? "", s.Text ?? "")).ToList());
+
     public async Task<IActionResult> OnGetAsync(string owner, string insatsId, int year)
     {
         if (!await LoadAsync(owner, insatsId, year))
             return NotFound();
         Version = Plan.Version;
-        Input = FromContent(PlanContent);
+        Input = PlanInput.From(PlanContent, year);
         return Page();
     }
 
@@ -58,21 +57,14 @@ public sealed class EditPlanModel(DomainReader reader, DomainWriter writer) : Do
             return NotFound();
         if (BindingFailed())
             return Page();
-        var content = PlanContent;
-        var activities = content.Activities.Select((a, i) => a with { Done = i < Input.ActivitiesDone.Count && Input.ActivitiesDone[i] }).ToList();
-        if (!string.IsNullOrWhiteSpace(Input.NewActivity))
-        {
-            activities.Add(new PlanActivity($"a-{Guid.NewGuid():N}"[..14], Input.NewActivityGoal ?? content.Goals.FirstOrDefault()?.Id ?? "",
-                Input.NewActivity.Trim(), Input.NewHow?.Trim() ?? "", Input.NewResponsible?.Trim() ?? "", Input.NewWhen?.Trim() ?? ""));
-        }
-        var edited = content with
-        {
-            Title = Input.Title ?? "",
-            Sections = content.Sections.Select((s, i) => s with { Text = At(Input.SectionTexts, i) ?? s.Text }).ToList(),
-            Goals = content.Goals.Select((g, i) => g with { Text = At(Input.GoalTexts, i) ?? g.Text }).ToList(),
-            Indicators = content.Indicators.Select((d, i) => i < Input.Targets.Count && Input.Targets[i] is { } t ? d with { TargetValue = t } : d).ToList(),
-            Activities = activities,
-        };
+        var (edited, rows, milestoneErrors) = Input.ToContent(PlanContent);
+        foreach (var (list, kept) in rows)
+            for (var i = 0; i < kept.Count; i++)
+                NameRow(list, i, kept[i]);
+        foreach (var (row, message) in milestoneErrors)
+            Errors.Add($"indikatorer-{row}-delmal", $"Indikator {row + 1} – delmål", message);
+        if (Errors.Any)
+            return Page();
         if (await TryChangeAsync(() => writer.SavePlanAsync(User, owner, insatsId, year, edited, Version)))
         {
             TempData["Saved"] = "Handlingsplanen är sparad.";
@@ -81,21 +73,20 @@ public sealed class EditPlanModel(DomainReader reader, DomainWriter writer) : Do
         if (Conflict)
         {
             ShowVersion(Plan.Version);
-            Input = FromContent(PlanContent); // show what is stored now; the user re-applies the change
+            Input = PlanInput.From(PlanContent, year); // show what is stored now; the user re-applies the change
         }
         return Page();
     }
 
-    private static string? At(List<string?> values, int index) => index < values.Count ? values[index] : null;
-
-    private static PlanInput FromContent(PlanContent c) => new()
+    /// <summary>Points "aktiviteter[2].x" (the domain's name) at the form row it came from.</summary>
+    private void NameRow(string list, int index, int row)
     {
-        Title = c.Title,
-        SectionTexts = c.Sections.Select(s => (string?)s.Text).ToList(),
-        GoalTexts = c.Goals.Select(g => (string?)g.Text).ToList(),
-        Targets = c.Indicators.Select(i => (decimal?)i.TargetValue).ToList(),
-        ActivitiesDone = c.Activities.Select(a => a.Done).ToList(),
-    };
+        foreach (var field in new[] { "id", "nummer", "rubrik", "text", "aktivitet", "hur", "ansvarig", "nar", "processmal", "titel",
+                     "belopp", "roll", "typ", "kalla", "kalla.namnare", "malDatum", "periodStart", "utgangslage", "enhet", "malbild",
+                     "omfattning.kod", "riktning" })
+            _fields[$"{list}[{index}].{field}"] = ($"{list}-{row}-{field.Replace('.', '-')}", $"{Labels[list]} {row + 1} – {field}");
+        _fields[$"{list}[{index}]"] = ($"{list}-{row}", $"{Labels[list]} {row + 1}");
+    }
 
     private async Task<bool> LoadAsync(string owner, string insatsId, int year)
     {

@@ -1,0 +1,70 @@
+using System.Security.Claims;
+using AsfPlatform.Access.Authentication;
+using AsfPlatform.Domain.Model;
+using AsfPlatform.Domain.Plans;
+using AsfPlatform.Host.Domain;
+
+namespace AsfPlatform.Host.Api;
+
+/// <summary>
+/// The ASF register, insatser and new yearly plans over HTTP: creates take <c>If-None-Match: *</c>, changes and
+/// closings take <c>If-Match</c>. Refusals name the field as it is sent (<c>organisationNumber</c>, <c>year</c>).
+/// </summary>
+internal static class RegisterEndpoints
+{
+    public static IEndpointRouteBuilder MapRegisterEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var owner = endpoints.MapGroup("/api/owners/{owner}")
+            .AddEndpointFilter<DomainProblemFilter>()
+            .RequireAuthorization(AccessPolicies.Read);
+
+        var companies = owner.MapGroup("/companies").WithTags("ASF-register").RequireAuthorization(AccessPolicies.Record);
+
+        companies.MapPost("", (string owner, Company company, ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
+            EndpointWrites.CreateOnlyAsync(http, () => writer.CreateCompanyAsync(user, owner, company), s => s.Version))
+            .WithSummary("Registrerar ett nytt företag (If-None-Match: *); utan id skapas ett av namnet.");
+
+        companies.MapPut("/{companyId}", (string owner, string companyId, Company company, ClaimsPrincipal user, DomainWriter writer,
+                HttpContext http) =>
+            EndpointWrites.ChangeAsync(http, v => writer.UpdateCompanyAsync(user, owner, companyId, company, v), s => s.Version))
+            .WithSummary("Ändrar ett företag (If-Match).");
+
+        companies.MapPost("/{companyId}/close", (string owner, string companyId, CloseRequest? close, ClaimsPrincipal user,
+                DomainWriter writer, HttpContext http) =>
+            EndpointWrites.ChangeAsync(http, v => writer.CloseCompanyAsync(user, owner, companyId, close?.Date, v), s => s.Version))
+            .WithSummary("Avslutar ett företag per ett datum (If-Match); företaget och dess siffror finns kvar.");
+
+        var insatser = owner.MapGroup("/insatser").WithTags("Insatser").RequireAuthorization(AccessPolicies.Admin);
+
+        insatser.MapPost("", (string owner, Insats insats, ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
+            EndpointWrites.CreateOnlyAsync(http, () => writer.CreateInsatsAsync(user, owner, insats), s => s.Version))
+            .WithSummary("Skapar en ny insats (If-None-Match: *); utan id skapas ett av titeln.");
+
+        insatser.MapPut("/{insatsId}", (string owner, string insatsId, Insats insats, ClaimsPrincipal user, DomainWriter writer,
+                HttpContext http) =>
+            EndpointWrites.ChangeAsync(http, v => writer.UpdateInsatsAsync(user, owner, insatsId, insats, v), s => s.Version))
+            .WithSummary("Ändrar en insats (If-Match).");
+
+        insatser.MapPost("/{insatsId}/close", (string owner, string insatsId, CloseRequest? close, ClaimsPrincipal user,
+                DomainWriter writer, HttpContext http) =>
+            EndpointWrites.ChangeAsync(http, v => writer.CloseInsatsAsync(user, owner, insatsId, close?.Date, v), s => s.Version))
+            .WithSummary("Avslutar en insats per ett datum inom perioden (If-Match); senare uppgifter tas sedan inte emot.");
+
+        insatser.MapPost("/{insatsId}/plans", (string owner, string insatsId, NewPlanRequest plan, ClaimsPrincipal user,
+                DomainWriter writer, HttpContext http) =>
+            ParseStart(plan.From) is { } from
+                ? EndpointWrites.CreateOnlyAsync(http, () => writer.CreatePlanAsync(user, owner, insatsId, plan.Year, from), s => s.Version)
+                : Task.FromResult<IResult>(ApiProblems.Validation("from", "Ange \"empty\" (tom), \"template\" (mall) eller \"previous\" (kopia av föregående år).")))
+            .WithSummary("Skapar årets handlingsplan (If-None-Match: *): tom, från mallen eller som kopia av föregående år.");
+
+        return endpoints;
+    }
+
+    private static PlanStart? ParseStart(string? from) => from?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "empty" => PlanStart.Empty,
+        "template" => PlanStart.Template,
+        "previous" => PlanStart.Previous,
+        _ => null,
+    };
+}
