@@ -44,6 +44,8 @@ public static class AsfHostApplication
         services.AddSingleton<AsfPlatform.Host.Domain.DomainReader>();
         services.AddSingleton<AsfPlatform.Host.Domain.ReportDownloads>();
         services.AddSingleton<AsfPlatform.Host.Domain.KnownOwners>();
+        services.AddSingleton<AsfPlatform.Host.Domain.AccountAdministration>();
+        services.AddOwnerScope();
         services.AddAsfHealth();
         services.AddProblemDetails();
         services.AddOpenApi();
@@ -74,6 +76,7 @@ public static class AsfHostApplication
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.Use(PasswordChangeRequired.HandleAsync);
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -83,11 +83,34 @@ internal sealed class AccessDatabase(IOptions<AccessStorageOptions> options)
             await using var command = connection.CreateCommand();
             command.CommandText = IsPostgres ? AccessSchema.PostgreSql : AccessSchema.Sqlite;
             await command.ExecuteNonQueryAsync(cancellationToken);
+            if (!IsPostgres)
+                await AddMissingSqliteColumnsAsync(connection, cancellationToken);
             _schemaReady = true;
         }
         finally
         {
             _schemaGate.Release();
+        }
+    }
+
+    private static async Task AddMissingSqliteColumnsAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        foreach (var (table, column, definition) in AccessSchema.AddedColumns)
+        {
+            await using var exists = connection.CreateCommand();
+            exists.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
+            if (Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken)) > 0)
+                continue;
+            await using var alter = connection.CreateCommand();
+            alter.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {definition}";
+            try
+            {
+                await alter.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (SqliteException exception) when (exception.Message.Contains("duplicate column", StringComparison.OrdinalIgnoreCase))
+            {
+                // Another process (the asf command beside the host) added it between the check and here.
+            }
         }
     }
 

@@ -25,7 +25,7 @@ public sealed class IndexModel(AsfPlatform.Host.Domain.KnownOwners owners) : Pag
     /// <summary>Shows the page.</summary>
     public async Task OnGetAsync()
     {
-        Plans = await owners.PlansAsync();
+        Plans = (await owners.PlansAsync()).Where(p => User.CanAccessOwner(p.Owner)).ToList();
         DisplayName = User.GetDisplayName();
         var role = User.GetRole();
         RoleDescription = role?.Describe() ?? "";
