@@ -77,8 +77,9 @@ public sealed class AccountAdministration(IUserAccountService accounts, DomainRe
         var snapshot = await reader.OwnerAsync(owner);
         if (!snapshot.Exists)
             return false;
+        // The directory lists kommunkoder; a grain key ("owner:x/k2180") ends with the same code after its 'k'.
         return organisation.Kind != OrganisationKind.Kommun
-               || snapshot.Municipalities.Contains(GrainKeys.Municipality(owner, organisation.Id), StringComparer.Ordinal);
+               || snapshot.Municipalities.Any(m => m == organisation.Id || m == GrainKeys.Municipality(owner, organisation.Id));
     }
 
     /// <summary>Whether the admin administers the account: unbound admins all, bound ones only their owner's.</summary>
