@@ -108,6 +108,32 @@ public sealed class UserAdministrationTests(AsfHostFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task The_user_edit_page_changes_role_and_organisation_and_resets_the_password()
+    {
+        await factory.CreateUserAsync("sidan-andrar", AccessRole.Läsare);
+        var admin = await AdminPageClientAsync();
+        const string page = "/admin/anvandare/sidan-andrar";
+        string VersionOn(string html) => System.Text.RegularExpressions.Regex.Match(html, "name=\"Version\" value=\"(\\d+)\"").Groups[1].Value;
+
+        var saved = await AsfHostFactory.PostFormAsync(admin, page, new()
+        {
+            ["Version"] = VersionOn(await admin.GetStringAsync(page)), ["DisplayName"] = "Bollnäs kontor", ["Role"] = "Partnerkontor",
+            ["Organisation"] = "2183",
+        }, handler: "Save");
+        var reset = await AsfHostFactory.PostFormAsync(admin, page, new()
+        {
+            ["Version"] = VersionOn(await admin.GetStringAsync(page)), ["Password"] = "Tillfalligt-456",
+        }, handler: "Password");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        var account = (await factory.Accounts.FindAsync("sidan-andrar"))!;
+        Assert.Equal(("Bollnäs kontor", AccessRole.Partnerkontor, OrganisationRef.Municipality("2183"), true),
+            (account.DisplayName, account.Role, account.Organisation, account.MustChangePassword));
+        Assert.NotNull(await factory.Accounts.VerifyPasswordAsync("sidan-andrar", "Tillfalligt-456"));
+    }
+
+    [Fact]
     public async Task After_a_password_reset_the_next_sign_in_must_change_the_password_before_anything_else()
     {
         await factory.CreateUserAsync("aterstalls", AccessRole.Styrelse);
