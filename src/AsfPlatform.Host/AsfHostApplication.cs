@@ -45,6 +45,8 @@ public static class AsfHostApplication
         services.AddSingleton<AsfPlatform.Host.Domain.DomainReader>();
         services.AddSingleton<AsfPlatform.Host.Domain.ReportDownloads>();
         services.AddSingleton<AsfPlatform.Host.Domain.KnownOwners>();
+        services.AddSingleton<AsfPlatform.Host.Domain.AccountAdministration>();
+        services.AddOwnerScope();
         services.AddAsfHealth();
         services.AddProblemDetails();
         services.AddExceptionHandler<Errors.ProblemExceptionHandler>();
@@ -80,6 +82,7 @@ public static class AsfHostApplication
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.Use(PasswordChangeRequired.HandleAsync);
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -42,6 +42,20 @@ public sealed class LiveHost : IAsyncDisposable
 
     public IUserAccountService Accounts => Services.GetRequiredService<IUserAccountService>();
 
+    /// <summary>Signs in through the form in a new browser context (Swedish locale, downloads allowed).</summary>
+    public async Task<Microsoft.Playwright.IPage> SignInAsync(Microsoft.Playwright.IBrowser browser, string userName, string password)
+    {
+        var context = await browser.NewContextAsync(new Microsoft.Playwright.BrowserNewContextOptions { Locale = "sv-SE", AcceptDownloads = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(BaseUrl + "/logga-in");
+        await page.GetByLabel("Användarnamn").FillAsync(userName);
+        await page.GetByLabel("Lösenord").FillAsync(password);
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        // Generous: the first sign-in hashes a password and renders a cold page on a busy 2-core machine.
+        await page.WaitForURLAsync(BaseUrl + "/", new() { Timeout = 90_000 });
+        return page;
+    }
+
     /// <summary>The host project's folder, so wwwroot (the style sheet) is served as in production.</summary>
     private static string FindHostProjectDirectory()
     {

@@ -51,6 +51,26 @@ public sealed class UserCommandTests : IDisposable
         Assert.Equal(OrganisationRef.Municipality("2180"), account!.Organisation);
     }
 
+    [Fact]
+    public async Task An_account_added_with_owner_is_bound_to_it_and_one_without_is_installation_wide()
+    {
+        var bound = await Run(Password, "users", "add", "--user", "gavle-admin", "--name", "Gävleborgs admin", "--role",
+            "Förbundsadmin", "--owner", "finsam-gavleborg");
+        var wide = await Run(Password, "users", "add", "--user", "allt", "--name", "Alla ägare", "--role", "Läsare");
+        var bad = await Run(Password, "users", "add", "--user", "fel", "--name", "Fel", "--role", "Läsare", "--owner", "Fel ägare!");
+
+        Assert.True(bound.ExitCode == 0, bound.ToString());
+        Assert.Contains("bunden till ägaren finsam-gavleborg", bound.Out);
+        Assert.True(wide.ExitCode == 0, wide.ToString());
+        Assert.NotEqual(0, bad.ExitCode);
+        Assert.Contains("--owner", bad.Error);
+        await using var access = Access();
+        var accounts = access.GetRequiredService<IUserAccountService>();
+        Assert.Equal("finsam-gavleborg", (await accounts.FindAsync("gavle-admin"))!.Owner);
+        Assert.Null((await accounts.FindAsync("allt"))!.Owner);
+        Assert.Null(await accounts.FindAsync("fel"));
+    }
+
     [Theory]
     [InlineData("--role", "users", "add", "--user", "bosse", "--name", "Bo", "--role", "Kung")]
     [InlineData("--organisation", "users", "add", "--user", "bosse", "--name", "Bo", "--role", "Partnerkontor")]

@@ -251,6 +251,81 @@ public sealed class AuthorizationMatrixTests(DatasetHostFactory factory) : IClas
             (await admin.GetAsync($"{WriteEndpoint.Owner}/municipalities/{kommunkod}")).StatusCode);
     }
 
+    public static TheoryData<string, string, bool> UserAdministration => new()
+    {
+        // endpoint              role         allowed
+        { "läs konto",           Admin,       true },
+        { "läs konto",           OwnOffice,   false },
+        { "läs konto",           Board,       false },
+        { "läs konto",           Reader,      false },
+        { "ändra konto",         Admin,       true },
+        { "ändra konto",         OwnOffice,   false },
+        { "ändra konto",         Board,       false },
+        { "ändra konto",         Reader,      false },
+        { "återställ lösenord",  Admin,       true },
+        { "återställ lösenord",  OwnOffice,   false },
+        { "återställ lösenord",  Board,       false },
+        { "återställ lösenord",  Reader,      false },
+    };
+
+    [Theory]
+    [MemberData(nameof(UserAdministration))]
+    public async Task Reading_changing_and_resetting_a_user_is_for_the_association_admin(string endpoint, string user, bool allowed)
+    {
+        var admin = await ClientAsync(Admin);
+        var client = await ClientAsync(user);
+        var target = $"mal-{Guid.NewGuid():N}"[..16];
+        await factory.CreateUserAsync(target, AccessRole.Läsare);
+        var etag = await AccountRequests.ETagAsync(admin, $"/api/users/{target}");
+
+        var response = endpoint switch
+        {
+            "läs konto" => await client.GetAsync($"/api/users/{target}"),
+            "ändra konto" => await AccountRequests.SendAsync(client, HttpMethod.Patch, $"/api/users/{target}", new { disabled = true }, etag),
+            _ => await AccountRequests.SendAsync(client, HttpMethod.Post, $"/api/users/{target}/password", new { password = "Tillfalligt-123" }, etag),
+        };
+
+        Assert.Equal(allowed ? HttpStatusCode.OK : HttpStatusCode.Forbidden, response.StatusCode);
+        if (!allowed)
+            Assert.Equal(etag, await AccountRequests.ETagAsync(admin, $"/api/users/{target}"));
+    }
+
+    [Theory]
+    [InlineData(Admin)]
+    [InlineData(OwnOffice)]
+    [InlineData(Board)]
+    [InlineData(Reader)]
+    public async Task Every_role_may_change_its_own_password(string user)
+    {
+        var client = await ClientAsync(user);
+
+        // A wrong current password: the request got past authorization to the check of the password itself.
+        var response = await AccountRequests.SendAsync(client, HttpMethod.Post, "/api/account/password",
+            new { currentPassword = "Fel-Losenord-000", newPassword = "Ett-Nytt-Losenord-5" }, await AccountRequests.ETagAsync(client, "/api/me"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("currentPassword", (await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>())!.Errors.Keys);
+    }
+
+    [Theory]
+    [InlineData(Admin, "kommunrapport", WriteEndpoint.OwnKommun, true)]
+    [InlineData(Board, "kommunrapport", WriteEndpoint.OwnKommun, true)]
+    [InlineData(OwnOffice, "kommunrapport", WriteEndpoint.OwnKommun, true)]
+    [InlineData(OwnOffice, "kommunrapport", "2180", false)]
+    [InlineData(OtherOffice, "kommunrapport", WriteEndpoint.OwnKommun, false)]
+    [InlineData(OwnOffice, "handlingsplan", null, false)]
+    [InlineData(Reader, "kommunrapport", WriteEndpoint.OwnKommun, false)]
+    public async Task A_partner_office_makes_the_kommunrapport_of_its_own_municipality_and_no_other_report(string user,
+        string report, string? municipality, bool allowed)
+    {
+        var client = await ClientAsync(user);
+
+        var response = await client.PostAsJsonAsync($"/api/reports/{report}",
+            new { owner = "finsam-gavleborg", insats = "asf-2016-2020", year = 2018, municipality });
+
+        Assert.Equal(allowed ? HttpStatusCode.OK : HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
     private async Task<HttpClient> ClientAsync(string user)
     {
         if (await factory.Accounts.FindAsync(user) is null)

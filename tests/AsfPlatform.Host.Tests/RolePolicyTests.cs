@@ -84,7 +84,7 @@ public sealed class RolePolicyTests(AsfHostFactory factory) : IClassFixture<AsfH
         {
             [AccessPolicies.Read] = [AccessRole.Förbundsadmin, AccessRole.Partnerkontor, AccessRole.Styrelse, AccessRole.Läsare],
             [AccessPolicies.Record] = [AccessRole.Förbundsadmin, AccessRole.Partnerkontor],
-            [AccessPolicies.Reports] = [AccessRole.Förbundsadmin, AccessRole.Styrelse],
+            [AccessPolicies.Reports] = [AccessRole.Förbundsadmin, AccessRole.Styrelse, AccessRole.Partnerkontor],
             [AccessPolicies.Admin] = [AccessRole.Förbundsadmin],
         };
         foreach (var (policy, roles) in expected)

@@ -26,15 +26,27 @@ internal static partial class AccountRules
         return value;
     }
 
-    public static void CheckPassword(string? password)
+    public static void CheckPassword(string? password, string field = "password")
     {
         if (password is null || password.Length < MinimumPasswordLength)
-            throw new AccessValidationException("password",
+            throw new AccessValidationException(field,
                 $"Lösenordet måste ha minst {MinimumPasswordLength} tecken.");
         if (password.Length > 256)
-            throw new AccessValidationException("password", "Lösenordet får ha högst 256 tecken.");
+            throw new AccessValidationException(field, "Lösenordet får ha högst 256 tecken.");
         if (string.IsNullOrWhiteSpace(password))
-            throw new AccessValidationException("password", "Lösenordet får inte bara bestå av blanksteg.");
+            throw new AccessValidationException(field, "Lösenordet får inte bara bestå av blanksteg.");
+    }
+
+    /// <summary>An owner id as the domain writes them ("finsam-gavleborg"); null or blank means installation-wide.</summary>
+    public static string? NormalizeOwner(string? owner)
+    {
+        var value = owner?.Trim().ToLowerInvariant() ?? "";
+        if (value.Length == 0)
+            return null;
+        if (value.Length > 64 || !OwnerPattern().IsMatch(value))
+            throw new AccessValidationException("owner",
+                "Ägaren anges med sitt id (1–64 tecken: a–z, 0–9 och bindestreck), t.ex. finsam-gavleborg.");
+        return value;
     }
 
     /// <summary>Partner offices need an organisation; other roles must not have one (they see everything).</summary>
@@ -54,4 +66,7 @@ internal static partial class AccountRules
 
     [GeneratedRegex("^[a-z0-9._@-]+$")]
     private static partial Regex UserNamePattern();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
+    private static partial Regex OwnerPattern();
 }

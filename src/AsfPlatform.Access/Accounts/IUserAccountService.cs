@@ -27,6 +27,21 @@ public interface IUserAccountService
     Task<bool> SetPasswordAsync(string userName, string newPassword, string actor,
         CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// An admin sets a temporary password: the account must choose a new one at its next sign-in (a new security
+    /// stamp ends its sessions now). Null when the account does not exist; <see cref="AccessConcurrencyException"/>
+    /// when <paramref name="expectedVersion"/> is given and the account is newer.
+    /// </summary>
+    Task<UserAccount?> ResetPasswordAsync(string userName, string temporaryPassword, string actor, long? expectedVersion = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The user replaces their own password, proving the current one; clears the must-change flag. Throws
+    /// <see cref="AccessValidationException"/> naming <c>currentPassword</c> or <c>newPassword</c>.
+    /// </summary>
+    Task<UserAccount> ChangeOwnPasswordAsync(string userName, string currentPassword, string newPassword,
+        long? expectedVersion = null, CancellationToken cancellationToken = default);
+
     /// <summary>Finds an account by user name (case-insensitive).</summary>
     Task<UserAccount?> FindAsync(string userName, CancellationToken cancellationToken = default);
 

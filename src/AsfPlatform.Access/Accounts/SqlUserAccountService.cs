@@ -15,7 +15,8 @@ internal sealed class SqlUserAccountService(AccessDatabase database, IPasswordHa
     internal const string AuditEntityType = "användare";
     private const string Columns =
         "user_name AS UserName, display_name AS DisplayName, role AS Role, organisation AS Organisation, " +
-        "password_hash AS PasswordHash, disabled AS Disabled, created_at AS CreatedAt, security_stamp AS SecurityStamp";
+        "password_hash AS PasswordHash, disabled AS Disabled, created_at AS CreatedAt, security_stamp AS SecurityStamp, " +
+        "owner AS Owner, must_change_password AS MustChangePassword";
 
     // Verifying against this keeps the time for unknown user names close to that of wrong passwords.
     private static readonly Lazy<string> DummyHash = new(() =>
@@ -69,6 +70,7 @@ internal sealed class SqlUserAccountService(AccessDatabase database, IPasswordHa
         if (row is null)
             return null;
         var before = row.ToAccount();
+        CheckVersion(before, change.ExpectedVersion);
         var role = change.Role ?? before.Role;
         var organisation = AccountRules.CheckOrganisation(role,
             change.Organisation ?? (change.Role is null || change.Role == before.Role ? before.Organisation : null));
@@ -109,25 +111,72 @@ internal sealed class SqlUserAccountService(AccessDatabase database, IPasswordHa
     public async Task<bool> SetPasswordAsync(string userName, string newPassword, string actor,
         CancellationToken cancellationToken = default)
     {
-        var key = AccountRules.NormalizeUserName(userName);
         AccountRules.CheckPassword(newPassword);
+        return await WritePasswordAsync(AccountRules.NormalizeUserName(userName), newPassword, mustChange: false,
+            expectedVersion: null, actor, "nytt lösenord", cancellationToken) is not null;
+    }
+
+    public Task<UserAccount?> ResetPasswordAsync(string userName, string temporaryPassword, string actor,
+        long? expectedVersion = null, CancellationToken cancellationToken = default)
+    {
+        var key = AccountRules.NormalizeUserName(userName);
+        AccountRules.CheckPassword(temporaryPassword);
+        return WritePasswordAsync(key, temporaryPassword, mustChange: true, expectedVersion, actor,
+            "lösenord återställt (tillfälligt)", cancellationToken);
+    }
+
+    public async Task<UserAccount> ChangeOwnPasswordAsync(string userName, string currentPassword, string newPassword,
+        long? expectedVersion = null, CancellationToken cancellationToken = default)
+    {
+        var key = AccountRules.NormalizeUserName(userName);
+        UserRow? row;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+            row = await FindRowAsync(connection, null, key, cancellationToken);
+        if (row is null || row.Disabled != 0)
+            throw new AccessValidationException("userName", "Kontot finns inte eller är avstängt.");
+        var account = row.ToAccount();
+        CheckVersion(account, expectedVersion);
+        // Hashing is slow on purpose, so it runs before the write transaction; the version read here makes the write
+        // refuse a password that someone else changed in between.
+        if (hasher.VerifyHashedPassword(account, row.PasswordHash, currentPassword ?? "") == PasswordVerificationResult.Failed)
+            throw new AccessValidationException("currentPassword", "Det nuvarande lösenordet stämmer inte.");
+        AccountRules.CheckPassword(newPassword, "newPassword");
+        if (string.Equals(currentPassword, newPassword, StringComparison.Ordinal))
+            throw new AccessValidationException("newPassword", "Det nya lösenordet måste skilja sig från det nuvarande.");
+        return await WritePasswordAsync(key, newPassword, mustChange: false, account.Version, key, "bytte eget lösenord",
+            cancellationToken) ?? throw new AccessValidationException("userName", "Kontot finns inte eller är avstängt.");
+    }
+
+    private async Task<UserAccount?> WritePasswordAsync(string key, string newPassword, bool mustChange, long? expectedVersion,
+        string actor, string action, CancellationToken cancellationToken)
+    {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await BeginWriteAsync(connection, cancellationToken);
         var row = await FindRowAsync(connection, transaction, key, cancellationToken);
         if (row is null)
-            return false;
+            return null;
         var before = row.ToAccount();
-        var after = before with { SecurityStamp = NewStamp() };
+        CheckVersion(before, expectedVersion);
+        var after = before with { SecurityStamp = NewStamp(), MustChangePassword = mustChange };
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE asf_access_users SET password_hash = @hash, security_stamp = @stamp WHERE user_name = @key",
-            new { hash = hasher.HashPassword(before, newPassword), stamp = after.SecurityStamp, key },
+            """
+            UPDATE asf_access_users SET password_hash = @hash, security_stamp = @stamp, must_change_password = @mustChange
+            WHERE user_name = @key
+            """,
+            new { hash = hasher.HashPassword(before, newPassword), stamp = after.SecurityStamp, mustChange = mustChange ? 1 : 0, key },
             transaction, cancellationToken: cancellationToken));
         await SqlAuditLog.AppendAsync(connection, transaction,
-            new AuditRecord(actor, AuditEntityType, key, "nytt lösenord", ToAuditJson(before), ToAuditJson(after)),
+            new AuditRecord(actor, AuditEntityType, key, action, ToAuditJson(before), ToAuditJson(after)),
             cancellationToken);
         await AccessRevision.RaiseAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return true;
+        return after;
+    }
+
+    private static void CheckVersion(UserAccount account, long? expectedVersion)
+    {
+        if (expectedVersion is { } expected && expected != account.Version)
+            throw new AccessConcurrencyException(account.Version);
     }
 
     public async Task<UserAccount?> FindAsync(string userName, CancellationToken cancellationToken = default)
@@ -187,7 +236,9 @@ internal sealed class SqlUserAccountService(AccessDatabase database, IPasswordHa
             AccountRules.CheckOrganisation(input.Role, input.Organisation),
             Disabled: false,
             AccessDatabase.ParseTime(AccessDatabase.Now()),
-            NewStamp());
+            NewStamp(),
+            AccountRules.NormalizeOwner(input.Owner),
+            input.MustChangePassword);
         AccountRules.CheckPassword(input.Password);
         hash = hasher.HashPassword(account, input.Password);
         return account;
@@ -199,8 +250,9 @@ internal sealed class SqlUserAccountService(AccessDatabase database, IPasswordHa
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO asf_access_users
-                (user_name, display_name, role, organisation, password_hash, disabled, created_at, security_stamp)
-            VALUES (@UserName, @DisplayName, @role, @organisation, @hash, 0, @createdAt, @SecurityStamp)
+                (user_name, display_name, role, organisation, password_hash, disabled, created_at, security_stamp,
+                 owner, must_change_password)
+            VALUES (@UserName, @DisplayName, @role, @organisation, @hash, 0, @createdAt, @SecurityStamp, @Owner, @mustChange)
             ON CONFLICT (user_name) DO NOTHING
             """,
             new
@@ -208,7 +260,7 @@ internal sealed class SqlUserAccountService(AccessDatabase database, IPasswordHa
                 account.UserName, account.DisplayName, role = account.Role.ToString(),
                 organisation = account.Organisation?.ToKey(), hash,
                 createdAt = account.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'"),
-                account.SecurityStamp,
+                account.SecurityStamp, account.Owner, mustChange = account.MustChangePassword ? 1 : 0,
             }, transaction, cancellationToken: cancellationToken));
         if (inserted == 0)
             throw new AccessConflictException($"Användarnamnet \"{account.UserName}\" är redan upptaget.");
@@ -251,6 +303,8 @@ internal sealed class SqlUserAccountService(AccessDatabase database, IPasswordHa
         role = account.Role.ToString(),
         organisation = account.Organisation?.ToKey(),
         disabled = account.Disabled,
+        owner = account.Owner,
+        mustChangePassword = account.MustChangePassword,
     });
 
     private sealed class UserRow
@@ -263,13 +317,15 @@ internal sealed class SqlUserAccountService(AccessDatabase database, IPasswordHa
         public long Disabled { get; init; }
         public string CreatedAt { get; init; } = "";
         public string SecurityStamp { get; init; } = "";
+        public string? Owner { get; init; }
+        public long MustChangePassword { get; init; }
 
         public UserAccount ToAccount()
         {
             AccessRoles.TryParse(Role, out var role);
             OrganisationRef.TryParse(Organisation, out var organisation, out _);
             return new UserAccount(UserName, DisplayName, role, Organisation is null ? null : organisation,
-                Disabled != 0, AccessDatabase.ParseTime(CreatedAt), SecurityStamp);
+                Disabled != 0, AccessDatabase.ParseTime(CreatedAt), SecurityStamp, Owner, MustChangePassword != 0);
         }
     }
 }

@@ -14,6 +14,12 @@ public static class AccessClaims
     /// <summary>The account's security stamp when the cookie was issued; a changed stamp ends the session.</summary>
     public const string SecurityStamp = "asf:security_stamp";
 
+    /// <summary>The owner a bound account may see and change ("finsam-gavleborg"); absent for installation-wide accounts.</summary>
+    public const string Owner = "asf:owner";
+
+    /// <summary>Present ("true") while the account's password is temporary and must be changed first.</summary>
+    public const string MustChangePasswordClaim = "asf:must_change_password";
+
     /// <summary>Builds the principal for an account under the given authentication scheme.</summary>
     public static ClaimsPrincipal CreatePrincipal(UserAccount account, string authenticationType)
     {
@@ -27,6 +33,10 @@ public static class AccessClaims
         };
         if (account.Organisation is not null)
             claims.Add(new Claim(Organisation, account.Organisation.ToKey()));
+        if (account.Owner is not null)
+            claims.Add(new Claim(Owner, account.Owner));
+        if (account.MustChangePassword)
+            claims.Add(new Claim(MustChangePasswordClaim, "true"));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, ClaimTypes.Name, ClaimTypes.Role));
     }
 
@@ -37,6 +47,16 @@ public static class AccessClaims
     /// <summary>The partner office's organisation, or null.</summary>
     public static OrganisationRef? GetOrganisation(this ClaimsPrincipal user) =>
         OrganisationRef.TryParse(user.FindFirstValue(Organisation), out var organisation, out _) ? organisation : null;
+
+    /// <summary>The owner the account is bound to, or null for an installation-wide account.</summary>
+    public static string? GetOwner(this ClaimsPrincipal user) => user.FindFirstValue(Owner);
+
+    /// <summary>Whether the user may see (and, by role, change) the owner: bound accounts only their own owner.</summary>
+    public static bool CanAccessOwner(this ClaimsPrincipal user, string owner) =>
+        user.GetOwner() is not { } bound || string.Equals(bound, owner?.Trim(), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether the user signed in with a temporary password that must be changed first.</summary>
+    public static bool MustChangePassword(this ClaimsPrincipal user) => user.HasClaim(MustChangePasswordClaim, "true");
 
     /// <summary>The display name, falling back to the user name.</summary>
     public static string GetDisplayName(this ClaimsPrincipal user) =>

@@ -13,7 +13,8 @@ public static class AccessPolicies
     /// <see cref="AccessClaims.CanEditMunicipality"/>.</summary>
     public const string Record = "asf.record";
 
-    /// <summary>Generating reports: admins and the board.</summary>
+    /// <summary>Generating reports: admins and the board, and partner offices for the reports about their own
+    /// municipality (which report and which municipality is checked per request by the host).</summary>
     public const string Reports = "asf.reports";
 
     /// <summary>Administering users, plans and insatser: admins only.</summary>
@@ -23,7 +24,7 @@ public static class AccessPolicies
     public static AuthorizationBuilder AddAccessPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(Read, p => p.RequireAuthenticatedUser().RequireRole(Names(AccessRoles.All.ToArray())))
         .AddPolicy(Record, p => p.RequireAuthenticatedUser().RequireRole(Names(AccessRole.Förbundsadmin, AccessRole.Partnerkontor)))
-        .AddPolicy(Reports, p => p.RequireAuthenticatedUser().RequireRole(Names(AccessRole.Förbundsadmin, AccessRole.Styrelse)))
+        .AddPolicy(Reports, p => p.RequireAuthenticatedUser().RequireRole(Names(AccessRole.Förbundsadmin, AccessRole.Styrelse, AccessRole.Partnerkontor)))
         .AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(Names(AccessRole.Förbundsadmin)));
 
     private static string[] Names(params AccessRole[] roles) => roles.Select(r => r.ToString()).ToArray();

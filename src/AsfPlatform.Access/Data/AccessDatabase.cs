@@ -84,7 +84,7 @@ internal sealed class AccessDatabase(IOptions<AccessStorageOptions> options)
             command.CommandText = IsPostgres ? AccessSchema.PostgreSql : AccessSchema.Sqlite;
             await command.ExecuteNonQueryAsync(cancellationToken);
             if (!IsPostgres)
-                await AddSqliteColumnsAsync(connection, cancellationToken);
+                await AddMissingSqliteColumnsAsync(connection, cancellationToken);
             _schemaReady = true;
         }
         finally
@@ -93,23 +93,23 @@ internal sealed class AccessDatabase(IOptions<AccessStorageOptions> options)
         }
     }
 
-    private static async Task AddSqliteColumnsAsync(DbConnection connection, CancellationToken cancellationToken)
+    private static async Task AddMissingSqliteColumnsAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        foreach (var (table, column, type) in AccessSchema.AddedColumns)
+        foreach (var (table, column, definition) in AccessSchema.AddedColumns)
         {
             await using var exists = connection.CreateCommand();
             exists.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
             if (Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken)) > 0)
                 continue;
-            await using var add = connection.CreateCommand();
-            add.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {type}";
+            await using var alter = connection.CreateCommand();
+            alter.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {definition}";
             try
             {
-                await add.ExecuteNonQueryAsync(cancellationToken);
+                await alter.ExecuteNonQueryAsync(cancellationToken);
             }
             catch (SqliteException exception) when (exception.Message.Contains("duplicate column", StringComparison.OrdinalIgnoreCase))
             {
-                // Another process (the asf command beside the host) added it first.
+                // Another process (the asf command beside the host) added it between the check and here.
             }
         }
     }

@@ -9,6 +9,21 @@ namespace AsfPlatform.Access.Data;
 /// </summary>
 internal static class AccessSchema
 {
+    /// <summary>
+    /// Columns added to tables that already exist in installed databases. They are always added with ALTER TABLE
+    /// (never in the CREATE TABLE below), so a new database and an upgraded one take the same path; each is
+    /// nullable or has a default, so existing rows keep their meaning (owner null: an installation-wide account).
+    /// PostgreSQL adds them with IF NOT EXISTS; SQLite has no such clause, so <see cref="AccessDatabase"/> adds the
+    /// missing ones it finds in <c>pragma_table_info</c>.
+    /// </summary>
+    // Declared before the scripts: static initializers run in text order and the scripts read this list.
+    public static IReadOnlyList<(string Table, string Column, string Definition)> AddedColumns { get; } =
+    [
+        ("asf_access_users", "owner", "TEXT NULL"),
+        ("asf_access_users", "must_change_password", "INTEGER NOT NULL DEFAULT 0"),
+        ("asf_audit_log", "reason", "TEXT NULL"), // why a recorded fact was corrected or removed
+    ];
+
     public static string Sqlite { get; } = Tables("INTEGER PRIMARY KEY AUTOINCREMENT") + """
         CREATE TRIGGER IF NOT EXISTS asf_audit_log_no_update BEFORE UPDATE ON asf_audit_log
         BEGIN SELECT RAISE(ABORT, 'asf_audit_log is append-only'); END;
@@ -16,20 +31,11 @@ internal static class AccessSchema
         BEGIN SELECT RAISE(ABORT, 'asf_audit_log is append-only'); END;
         """;
 
-    /// <summary>
-    /// Columns added to existing tables after their first release: additive and nullable, so rows stored before read
-    /// as null. PostgreSQL adds them with <c>ADD COLUMN IF NOT EXISTS</c> below; SQLite has no such clause, so
-    /// <see cref="AccessDatabase"/> adds each one that <c>pragma_table_info</c> does not list.
-    /// </summary>
-    public static IReadOnlyList<(string Table, string Column, string Type)> AddedColumns { get; } =
-    [
-        ("asf_audit_log", "reason", "TEXT NULL"), // why a recorded fact was corrected or removed
-    ];
-
     // The advisory lock serialises concurrent first starts of several hosts on one database.
     public static string PostgreSql { get; } = "SELECT pg_advisory_xact_lock(4242001);\n"
         + Tables("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY")
-        + string.Concat(AddedColumns.Select(c => $"ALTER TABLE {c.Table} ADD COLUMN IF NOT EXISTS {c.Column} {c.Type};\n")) + """
+        + string.Concat(AddedColumns.Select(c => $"ALTER TABLE {c.Table} ADD COLUMN IF NOT EXISTS {c.Column} {c.Definition};\n"))
+        + """
         CREATE OR REPLACE FUNCTION asf_audit_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN RAISE EXCEPTION 'asf_audit_log is append-only'; END $$;
         DROP TRIGGER IF EXISTS asf_audit_log_append_only ON asf_audit_log;

@@ -32,6 +32,7 @@ internal static class UserCommands
         "displayName" => "--name",
         "role" => "--role",
         "organisation" => "--organisation",
+        "owner" => "--owner",
         "password" => "lösenord",
         "name" => "--token-name",
         _ => field,
@@ -43,9 +44,10 @@ internal static class UserCommands
         var name = new Option<string?>("--name") { Description = "Namnet som visas, t.ex. \"Anna Andersson\".", HelpName = "VISNINGSNAMN" };
         var role = new Option<string?>("--role") { Description = "Roll: Förbundsadmin, Partnerkontor, Styrelse eller Läsare.", HelpName = "ROLL" };
         var organisation = new Option<string?>("--organisation") { Description = "Organisationen ett partnerkontor hör till: kommunkod (t.ex. 2180), AF, FK, Region eller Förbund.", HelpName = "ORG" };
+        var owner = new Option<string?>("--owner") { Description = "Ägaren (t.ex. finsam-gavleborg) som kontot ska höra till; kontot ser och ändrar då bara den ägarens uppgifter. Utan --owner gäller kontot hela installationen.", HelpName = "ÄGARE" };
         var command = new Command("add", "Skapar ett användarkonto. Lösenordet (minst 10 tecken) läses från standard in eller frågas efter dolt.")
         {
-            user, name, role, organisation,
+            user, name, role, organisation, owner,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -70,9 +72,11 @@ internal static class UserCommands
             var password = ReadPassword(environment);
             await using var services = AccessServices(global.Storage(parse, environment));
             var account = await services.GetRequiredService<IUserAccountService>()
-                .CreateAsync(new NewUserAccount(userName, displayName, accessRole, org, password), Actor, cancellationToken);
+                .CreateAsync(new NewUserAccount(userName, displayName, accessRole, org, password,
+                    CliValues.Optional(parse.GetValue(owner))), Actor, cancellationToken);
             environment.Out.WriteLine($"Användaren {account.UserName} ({account.DisplayName}) skapades med rollen {account.Role}" +
-                (account.Organisation is { } o ? $" för {o}." : "."));
+                (account.Organisation is { } o ? $" för {o}" : "") +
+                (account.Owner is { } bound ? $", bunden till ägaren {bound}." : " för hela installationen."));
             return ExitCodes.Ok;
         });
         return command;

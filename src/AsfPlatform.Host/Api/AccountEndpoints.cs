@@ -1,22 +1,29 @@
 using System.Security.Claims;
 using AsfPlatform.Access;
 using AsfPlatform.Access.Authentication;
+using AsfPlatform.Host.Domain;
+using AsfPlatform.Host.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AsfPlatform.Host.Api;
 
 /// <summary>The signed-in user (<c>GET /api/me</c>).</summary>
-public sealed record CurrentUserDto(string UserName, string DisplayName, string Role, string? Organisation);
+public sealed record CurrentUserDto(string UserName, string DisplayName, string Role, string? Organisation, string? Owner = null,
+    bool MustChangePassword = false);
 
 /// <summary>An account as the API shows it.</summary>
-public sealed record UserDto(string UserName, string DisplayName, string Role, string? Organisation, bool Disabled, DateTimeOffset CreatedAt)
+public sealed record UserDto(string UserName, string DisplayName, string Role, string? Organisation, bool Disabled, DateTimeOffset CreatedAt,
+    string? Owner = null, bool MustChangePassword = false)
 {
     internal static UserDto From(UserAccount a) =>
-        new(a.UserName, a.DisplayName, a.Role.ToString(), a.Organisation?.ToKey(), a.Disabled, a.CreatedAt);
+        new(a.UserName, a.DisplayName, a.Role.ToString(), a.Organisation?.ToKey(), a.Disabled, a.CreatedAt, a.Owner, a.MustChangePassword);
 }
 
 /// <summary>Body of <c>POST /api/users</c>.</summary>
-public sealed record CreateUserRequest(string? UserName, string? DisplayName, string? Role, string? Organisation, string? Password);
+/// <remarks><c>Owner</c> binds the account to one owner (an admin bound to an owner creates only there);
+/// <c>MustChangePassword</c> makes the password temporary.</remarks>
+public sealed record CreateUserRequest(string? UserName, string? DisplayName, string? Role, string? Organisation, string? Password,
+    string? Owner = null, bool? MustChangePassword = null);
 
 /// <summary>Body of <c>POST /api/tokens</c>.</summary>
 public sealed record IssueTokenRequest(string? Name);
@@ -31,12 +38,16 @@ internal static class AccountEndpoints
     {
         var api = endpoints.MapGroup("/api").WithTags("Konton");
 
-        api.MapGet("/me", (ClaimsPrincipal user) => TypedResults.Ok(new CurrentUserDto(
-                user.Identity!.Name!, user.GetDisplayName(), user.GetRole()?.ToString() ?? "", user.GetOrganisation()?.ToKey())))
+        // The ETag is the account's version, for If-Match on POST /api/account/password.
+        api.MapGet("/me", async (ClaimsPrincipal user, IUserAccountService accounts, HttpContext http, CancellationToken ct) =>
+                await accounts.FindAsync(user.Identity!.Name!, ct) is { } account
+                    ? Versioning.WithETag(http, new CurrentUserDto(account.UserName, account.DisplayName, account.Role.ToString(),
+                        account.Organisation?.ToKey(), account.Owner, account.MustChangePassword), account.Version)
+                    : ApiProblems.NotFound("Kontot finns inte längre."))
             .RequireAuthorization(AccessPolicies.Read);
 
-        api.MapGet("/users", async (IUserAccountService accounts, CancellationToken ct) =>
-                TypedResults.Ok((await accounts.ListAsync(ct)).Select(UserDto.From).ToList()))
+        api.MapGet("/users", async (ClaimsPrincipal user, AccountAdministration admin, CancellationToken ct) =>
+                TypedResults.Ok((await admin.ListAsync(user, ct)).Select(UserDto.From).ToList()))
             .RequireAuthorization(AccessPolicies.Admin);
 
         api.MapPost("/users", CreateUserAsync).RequireAuthorization(AccessPolicies.Admin);
@@ -54,16 +65,20 @@ internal static class AccountEndpoints
                     : ApiProblems.NotFound("Det finns ingen giltig nyckel med det id:t bland dina nycklar."))
             .RequireAuthorization(AccessPolicies.Read);
 
-        api.MapGet("/audit/{entityType}/{entityId}", async (string entityType, string entityId, IAuditLog audit,
-                CancellationToken ct) => TypedResults.Ok(await audit.ReadAsync(entityType, entityId, ct)))
+        api.MapGet("/audit/{entityType}/{entityId}", async Task<IResult> (string entityType, string entityId, IAuditLog audit,
+                ClaimsPrincipal user, CancellationToken ct) => OwnerScope.OwnerOfAuditEntity(entityType, entityId) is { } owner
+                                                               && !user.CanAccessOwner(owner)
+                ? OwnerScope.Forbidden(owner)
+                : TypedResults.Ok(await audit.ReadAsync(entityType, entityId, ct)))
             .WithTags("Ändringslogg")
             .RequireAuthorization(AccessPolicies.Read);
 
+        endpoints.MapUserEndpoints();
         return endpoints;
     }
 
     private static async Task<Results<Created<UserDto>, ValidationProblem, ProblemHttpResult>> CreateUserAsync(
-        CreateUserRequest request, ClaimsPrincipal user, IUserAccountService accounts, CancellationToken ct)
+        CreateUserRequest request, ClaimsPrincipal user, AccountAdministration accounts, CancellationToken ct)
     {
         if (!AccessRoles.TryParse(request.Role, out var role))
             return ApiProblems.Validation("role", "Ange en roll: Förbundsadmin, Partnerkontor, Styrelse eller Läsare.");
@@ -72,8 +87,8 @@ internal static class AccountEndpoints
             return ApiProblems.Validation("organisation", error!);
         try
         {
-            var created = await accounts.CreateAsync(new NewUserAccount(request.UserName ?? "", request.DisplayName ?? "",
-                role, organisation, request.Password ?? ""), user.Identity!.Name!, ct);
+            var created = await accounts.CreateAsync(user, new NewUserAccount(request.UserName ?? "", request.DisplayName ?? "",
+                role, organisation, request.Password ?? "", request.Owner, request.MustChangePassword ?? false), ct);
             return TypedResults.Created($"/api/users/{Uri.EscapeDataString(created.UserName)}", UserDto.From(created));
         }
         catch (AccessValidationException exception)
@@ -83,6 +98,10 @@ internal static class AccountEndpoints
         catch (AccessConflictException exception)
         {
             return ApiProblems.Conflict(exception.Message);
+        }
+        catch (ScopeForbiddenException exception)
+        {
+            return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status403Forbidden, title: "Ingen behörighet");
         }
     }
 

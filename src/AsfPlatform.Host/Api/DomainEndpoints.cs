@@ -15,6 +15,7 @@ internal static class DomainEndpoints
     {
         var owner = endpoints.MapGroup("/api/owners/{owner}")
             .AddEndpointFilter<DomainProblemFilter>()
+            .AddEndpointFilter<Security.OwnerScope.EndpointFilter>()
             .RequireAuthorization(AccessPolicies.Read)
             .WithTags("Insatser");
 

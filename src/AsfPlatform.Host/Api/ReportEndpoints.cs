@@ -34,14 +34,23 @@ internal static class ReportEndpoints
             .RequireAuthorization(AccessPolicies.Read);
 
         reports.MapPost("/{reportId}", async Task<IResult> (string reportId, ReportRequest? request, string? format, ReportDownloads downloads,
-                CancellationToken ct) =>
+                System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
             {
                 var asPdf = string.Equals(format, "pdf", StringComparison.OrdinalIgnoreCase);
                 if (format is not null && !asPdf && !string.Equals(format, "docx", StringComparison.OrdinalIgnoreCase))
                     return ApiProblems.Validation("format", $"\"{format}\" stöds inte; använd docx eller pdf.");
+                var arguments = (request ?? new ReportRequest(null, null, null, null, null)).ToArguments();
                 try
                 {
-                    var file = await downloads.CreateAsync(reportId, (request ?? new ReportRequest(null, null, null, null, null)).ToArguments(), asPdf, ct);
+                    ReportAccess.Check(user, downloads.Reports.FirstOrDefault(r => r.Id == reportId), arguments);
+                }
+                catch (ScopeForbiddenException exception)
+                {
+                    return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status403Forbidden, title: "Ingen behörighet");
+                }
+                try
+                {
+                    var file = await downloads.CreateAsync(reportId, arguments, asPdf, ct);
                     return TypedResults.File(file.Content, file.ContentType, file.FileName);
                 }
                 catch (ReportNotFoundException exception)

@@ -13,6 +13,9 @@ public sealed class FormErrors
         ["role"] = ("roll", "Roll"),
         ["organisation"] = ("organisation", "Organisation"),
         ["name"] = ("nyckelnamn", "Namn på nyckeln"),
+        ["owner"] = ("agare", "Ägare"),
+        ["currentPassword"] = ("nuvarande-losenord", "Nuvarande lösenord"),
+        ["newPassword"] = ("nytt-losenord", "Nytt lösenord"),
     };
 
     private readonly List<FormError> _errors = [];

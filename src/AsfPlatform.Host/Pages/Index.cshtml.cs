@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AsfPlatform.Host.Pages;
 
 /// <summary>The start page after sign-in.</summary>
-public sealed class IndexModel(AsfPlatform.Host.Domain.KnownOwners owners, AsfPlatform.Host.Domain.DomainReader reader) : PageModel
+public sealed class IndexModel(AsfPlatform.Host.Domain.KnownOwners owners) : PageModel
 {
-    /// <summary>The registered owners with their insatser, for the register links.</summary>
+    /// <summary>The registered owners the user may see, with their insatser (for the register links).</summary>
     public IReadOnlyList<AsfPlatform.Contracts.OwnerSnapshot> Owners { get; private set; } = [];
 
     /// <summary>The signed-in user's name.</summary>
@@ -25,15 +25,12 @@ public sealed class IndexModel(AsfPlatform.Host.Domain.KnownOwners owners, AsfPl
     /// <summary>The insats years to open.</summary>
     public IReadOnlyList<AsfPlatform.Host.Domain.PlanLink> Plans { get; private set; } = [];
 
-    /// <summary>The registered owners (organisations).</summary>
-    public IReadOnlyList<AsfPlatform.Contracts.OwnerSnapshot> Owners { get; private set; } = [];
-
     /// <summary>Shows the page.</summary>
     public async Task OnGetAsync()
     {
-        Owners = await owners.OwnersAsync();
-        Plans = await owners.PlansAsync();
-        Owners = (await Task.WhenAll(owners.Ids.Select(reader.OwnerAsync))).Where(o => o.Exists).ToList();
+        // A user bound to an owner sees that owner only; installation-wide accounts see every owner.
+        Owners = (await owners.OwnersAsync()).Where(o => User.CanAccessOwner(o.Id)).ToList();
+        Plans = (await owners.PlansAsync()).Where(p => User.CanAccessOwner(p.Owner)).ToList();
         DisplayName = User.GetDisplayName();
         var role = User.GetRole();
         RoleDescription = role?.Describe() ?? "";

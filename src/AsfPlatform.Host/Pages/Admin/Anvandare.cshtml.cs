@@ -1,14 +1,21 @@
 using AsfPlatform.Access;
+using AsfPlatform.Host.Domain;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AsfPlatform.Host.Pages.Admin;
 
-/// <summary>User administration (Förbundsadmin only, by the folder's policy).</summary>
-public sealed class AnvandareModel(IUserAccountService accounts) : PageModel
+/// <summary>User administration (Förbundsadmin only, by the folder's policy; a bound admin sees its owner's accounts).</summary>
+public sealed class AnvandareModel(AccountAdministration accounts) : PageModel
 {
-    /// <summary>All accounts.</summary>
+    /// <summary>The accounts the admin administers.</summary>
     public IReadOnlyList<UserAccount> Accounts { get; private set; } = [];
+
+    /// <summary>The owners new accounts may be bound to.</summary>
+    public IReadOnlyList<string> Owners { get; private set; } = [];
+
+    /// <summary>Whether the admin is bound to one owner (new accounts then always belong to it).</summary>
+    public bool BoundAdmin => Access.Authentication.AccessClaims.GetOwner(User) is not null;
 
     /// <summary>Errors of the last post.</summary>
     public FormErrors Errors { get; } = new();
@@ -28,14 +35,22 @@ public sealed class AnvandareModel(IUserAccountService accounts) : PageModel
     /// <summary>New partner office's organisation.</summary>
     [BindProperty] public string? Organisation { get; set; }
 
-    /// <summary>New account's first password.</summary>
+    /// <summary>New account's owner ("" for installation-wide).</summary>
+    [BindProperty] public string? Owner { get; set; }
+
+    /// <summary>New account's first password (temporary: changed at the first sign-in).</summary>
     [BindProperty] public string? Password { get; set; }
 
     /// <summary>Lists the accounts.</summary>
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Accounts = await accounts.ListAsync(cancellationToken);
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
-    /// <summary>Creates an account.</summary>
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Accounts = await accounts.ListAsync(User, cancellationToken);
+        Owners = await accounts.OwnersForAsync(User);
+    }
+
+    /// <summary>Creates an account whose password must be changed at the first sign-in.</summary>
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
     {
         if (!AccessRoles.TryParse(Role, out var role))
@@ -47,9 +62,9 @@ public sealed class AnvandareModel(IUserAccountService accounts) : PageModel
         {
             try
             {
-                var created = await accounts.CreateAsync(
-                    new NewUserAccount(UserName ?? "", DisplayName ?? "", role, organisation, Password ?? ""),
-                    User.Identity!.Name!, cancellationToken);
+                var created = await accounts.CreateAsync(User,
+                    new NewUserAccount(UserName ?? "", DisplayName ?? "", role, organisation, Password ?? "", Owner,
+                        MustChangePassword: true), cancellationToken);
                 Message = $"Användaren {created.UserName} är tillagd.";
                 return RedirectToPage();
             }
@@ -61,18 +76,22 @@ public sealed class AnvandareModel(IUserAccountService accounts) : PageModel
             {
                 Errors.Add("anvandarnamn", "Användarnamn", exception.Message);
             }
+            catch (ScopeForbiddenException exception)
+            {
+                Errors.Add("agare", "Ägare", exception.Message);
+            }
         }
-        Accounts = await accounts.ListAsync(cancellationToken);
+        await LoadAsync(cancellationToken);
         return Page();
     }
 
     /// <summary>Disables or enables an account.</summary>
-    public async Task<IActionResult> OnPostStatusAsync(string statusUserName, bool disable, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostStatusAsync(string statusUserName, bool disable, long version, CancellationToken cancellationToken)
     {
         try
         {
-            var updated = await accounts.UpdateAsync(statusUserName, new UserAccountChange(Disabled: disable),
-                User.Identity!.Name!, cancellationToken);
+            var updated = await accounts.UpdateAsync(User, statusUserName,
+                new UserAccountChange(Disabled: disable, ExpectedVersion: version), cancellationToken);
             if (updated is null)
                 return NotFound();
             Message = disable ? $"{updated.UserName} är avstängd." : $"{updated.UserName} är aktiverad.";
@@ -82,11 +101,19 @@ public sealed class AnvandareModel(IUserAccountService accounts) : PageModel
         {
             Errors.AddGeneral(exception.Message);
         }
+        catch (AccessConcurrencyException exception)
+        {
+            Errors.AddGeneral(exception.Message);
+        }
         catch (AccessValidationException exception)
         {
             Errors.Add(exception);
         }
-        Accounts = await accounts.ListAsync(cancellationToken);
+        catch (ScopeForbiddenException)
+        {
+            return Forbid();
+        }
+        await LoadAsync(cancellationToken);
         return Page();
     }
 }
