@@ -1,3 +1,4 @@
+using AsfPlatform.Domain.Model;
 using System.Security.Claims;
 using AsfPlatform.Access;
 using AsfPlatform.Access.Authentication;
@@ -77,9 +78,19 @@ public sealed class AccountAdministration(IUserAccountService accounts, DomainRe
         var snapshot = await reader.OwnerAsync(owner);
         if (!snapshot.Exists)
             return false;
-        // The directory lists kommunkoder; a grain key ("owner:x/k2180") ends with the same code after its 'k'.
-        return organisation.Kind != OrganisationKind.Kommun
-               || snapshot.Municipalities.Any(m => m == organisation.Id || m == GrainKeys.Municipality(owner, organisation.Id));
+        // The association itself is every owner's own; a municipality must be one of the owner's. AF, FK and the region
+        // must be among the partner organisations the owner has named — an owner that has named none yet (set up
+        // before partners could be named) accepts them, as before.
+        var partners = snapshot.Organisations.Where(o => o.Kind != PartnerKind.Kommun).ToList();
+        bool Named(PartnerKind kind) => partners.Count == 0 || partners.Any(o => o.Kind == kind);
+        return organisation.Kind switch
+        {
+            OrganisationKind.Förbund => true,
+            OrganisationKind.Kommun => snapshot.Organisations.Any(o => o.Kind == PartnerKind.Kommun && o.Id == organisation.Id),
+            OrganisationKind.AF => Named(PartnerKind.AF),
+            OrganisationKind.FK => Named(PartnerKind.FK),
+            _ => Named(PartnerKind.Region),
+        };
     }
 
     /// <summary>Whether the admin administers the account: unbound admins all, bound ones only their owner's.</summary>

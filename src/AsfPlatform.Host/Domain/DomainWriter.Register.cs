@@ -148,16 +148,10 @@ public sealed partial class DomainWriter
         return (key, grain, before);
     }
 
-    private async Task<OwnerSnapshot> RequireOwnerAsync(string owner)
-    {
-        var snapshot = await grains.GetGrain<IOwnerDirectoryGrain>(GrainKeys.Owner(owner)).GetSnapshot();
-        return snapshot.Exists ? snapshot : throw new NotFoundException($"Ägaren {owner}");
-    }
-
     /// <summary>A company belongs to one of the owner's municipalities, and a partner office registers in its own.</summary>
     private async Task RequireOwnerMunicipalityAsync(ClaimsPrincipal user, string owner, string? kommunkod)
     {
-        var snapshot = await RequireOwnerAsync(owner);
+        var (_, _, snapshot) = await RequireOwnerAsync(owner);
         if (string.IsNullOrWhiteSpace(kommunkod))
             throw ValidationException.For("kommunkod", "Kommunkod måste anges.");
         RequireMunicipality(user, kommunkod);
