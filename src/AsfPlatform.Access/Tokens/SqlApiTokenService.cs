@@ -15,7 +15,7 @@ internal sealed class SqlApiTokenService(AccessDatabase database, IUserAccountSe
     : IApiTokenService
 {
     internal const string SecretPrefix = "asf_";
-    private const string AuditEntityType = "api-nyckel";
+    internal const string AuditEntityType = "api-nyckel";
     private const string Columns =
         "token_id AS TokenId, user_name AS UserName, name AS Name, prefix AS Prefix, created_at AS CreatedAt, " +
         "revoked_at AS RevokedAt";

@@ -65,11 +65,19 @@ internal static class AccountEndpoints
                     : ApiProblems.NotFound("Det finns ingen giltig nyckel med det id:t bland dina nycklar."))
             .RequireAuthorization(AccessPolicies.Read);
 
-        api.MapGet("/audit/{entityType}/{entityId}", async Task<IResult> (string entityType, string entityId, IAuditLog audit,
-                ClaimsPrincipal user, CancellationToken ct) => OwnerScope.OwnerOfAuditEntity(entityType, entityId) is { } owner
-                                                               && !user.CanAccessOwner(owner)
-                ? OwnerScope.Forbidden(owner)
-                : TypedResults.Ok(await audit.ReadAsync(entityType, entityId, ct)))
+        // A catch-all: domain ids are paths ("finsam-gavleborg/asf-2016-2020"), written with their slashes.
+        api.MapGet("/audit/{entityType}/{**entityId}", async Task<IResult> (string entityType, string entityId, IAuditLog audit,
+                ClaimsPrincipal user, CancellationToken ct) =>
+            {
+                // Who signed in when and which keys exist is the administrator's business, not every reader's.
+                if (entityType is AccessAuditTypes.Account or AccessAuditTypes.Token && user.GetRole() != AccessRole.Förbundsadmin)
+                    return TypedResults.Problem("Ändringsloggen för konton och API-nycklar visas bara för förbundsadmin.",
+                        statusCode: StatusCodes.Status403Forbidden, title: "Ingen behörighet");
+                return OwnerScope.OwnerOfAuditEntity(entityType, entityId) is { } owner && !user.CanAccessOwner(owner)
+                    ? OwnerScope.Forbidden(owner)
+                    : TypedResults.Ok(await audit.ReadAsync(entityType, entityId, ct));
+            })
+            .WithSummary("Ändringsloggen för en post: vem ändrade vad, när och varför (äldst först).")
             .WithTags("Ändringslogg")
             .RequireAuthorization(AccessPolicies.Read);
 
