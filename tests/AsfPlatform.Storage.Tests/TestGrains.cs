@@ -1,3 +1,4 @@
+using Orleans.Placement;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 using Orleans.Storage;
@@ -46,6 +47,9 @@ public interface IStoredCounterGrain : IGrainWithStringKey
 }
 
 /// <summary>Implements <see cref="IStoredCounterGrain"/>.</summary>
+// Random placement: Orleans' default weighs the silos' load, and on a busy machine it may put every grain on the idler
+// silo, while the clustering test needs grains on both.
+[RandomPlacement]
 public sealed class StoredCounterGrain([PersistentState("x", "asf")] IPersistentState<CounterState> state) : Grain, IStoredCounterGrain
 {
     private readonly Guid _activation = Guid.NewGuid();
