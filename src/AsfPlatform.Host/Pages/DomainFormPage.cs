@@ -38,9 +38,16 @@ public abstract class DomainFormPage : PageModel
     /// <summary>Set after a successful save.</summary>
     public string? Saved { get; protected set; }
 
-    /// <summary>Municipalities the signed-in user may record for (a partner office only its own).</summary>
-    public IReadOnlyList<KnownMunicipality> Municipalities =>
-        Kommunkod.Gavleborg.Where(m => User.CanEditMunicipality(m.Kommunkod)).ToList();
+    /// <summary>The owner's municipalities the signed-in user may record for (a partner office only its own), by name.</summary>
+    public IReadOnlyList<KnownMunicipality> Municipalities { get; private set; } = [];
+
+    /// <summary>Reads the owner's municipalities for the form's choices.</summary>
+    protected async Task LoadMunicipalitiesAsync(DomainReader reader, string owner) =>
+        Municipalities = (await reader.MunicipalitiesAsync(owner))
+            .Where(m => m.Exists && User.CanEditMunicipality(m.Kommunkod))
+            .Select(m => new KnownMunicipality(m.Kommunkod, m.Name!, m.Subregion))
+            .OrderBy(m => m.Name, StringComparer.Create(new System.Globalization.CultureInfo("sv-SE"), false))
+            .ToList();
 
     /// <summary>The kommunkod of the user's own office, to preselect in a form; null for other organisations.</summary>
     protected string? OwnKommunkod => User.GetOrganisation() is { Kind: OrganisationKind.Kommun } office ? office.Id : null;

@@ -122,6 +122,7 @@ public sealed class RecordEventModel(DomainReader reader, DomainWriter writer) :
         Insats = await reader.InsatsAsync(owner, insatsId);
         if (!Insats.Exists)
             return false;
+        await LoadMunicipalitiesAsync(reader, owner);
         Current = (await reader.EventsAsync(owner, insatsId, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31))).TakeLast(5).Reverse().ToList();
         Saved = TempData["Saved"] as string;
         return true;

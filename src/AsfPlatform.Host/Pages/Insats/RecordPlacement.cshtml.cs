@@ -112,6 +112,7 @@ public sealed class RecordPlacementModel(DomainReader reader, DomainWriter write
         Insats = await reader.InsatsAsync(owner, insatsId);
         if (!Insats.Exists)
             return false;
+        await LoadMunicipalitiesAsync(reader, owner);
         Placements = (await reader.PlacementsAsync(owner, insatsId)).Where(p => p.Year == year).ToList();
         Saved = TempData["Saved"] as string;
         return true;
