@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AsfPlatform.Domain.Validation;
 
 namespace AsfPlatform.Access;
 
@@ -13,6 +14,7 @@ internal static partial class AccountRules
         if (value.Length is < 3 or > 64 || !UserNamePattern().IsMatch(value))
             throw new AccessValidationException("userName",
                 "Användarnamnet måste ha 3–64 tecken och får bara innehålla a–z, 0–9, punkt, bindestreck, understreck och @.");
+        CheckNoPersonalNumber("userName", value);
         return value;
     }
 
@@ -23,6 +25,7 @@ internal static partial class AccountRules
             throw new AccessValidationException("displayName", "Namnet måste ha 1–100 tecken.");
         if (value.Any(char.IsControl))
             throw new AccessValidationException("displayName", "Namnet får inte innehålla styrtecken.");
+        CheckFreeText("displayName", value);
         return value;
     }
 
@@ -62,6 +65,21 @@ internal static partial class AccountRules
             return parsed;
         }
         return null;
+    }
+
+    /// <summary>Free text of an account or token: the platform's text rules and no personnummer.</summary>
+    public static void CheckFreeText(string field, string value)
+    {
+        if (TextRules.FindForbidden(value) is { } forbidden)
+            throw new AccessValidationException(field, forbidden);
+        CheckNoPersonalNumber(field, value);
+    }
+
+    private static void CheckNoPersonalNumber(string field, string value)
+    {
+        if (PersonalIdentityNumber.ContainsAny(value))
+            throw new AccessValidationException(field,
+                "Texten innehåller ett personnummer eller samordningsnummer. Sådana uppgifter får inte lagras.");
     }
 
     [GeneratedRegex("^[a-z0-9._@-]+$")]

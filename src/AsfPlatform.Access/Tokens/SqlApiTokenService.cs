@@ -26,6 +26,7 @@ internal sealed class SqlApiTokenService(AccessDatabase database, IUserAccountSe
         var tokenName = name?.Trim() ?? "";
         if (tokenName.Length is < 1 or > 80 || tokenName.Any(char.IsControl))
             throw new AccessValidationException("name", "Ge nyckeln ett namn på 1–80 tecken.");
+        AccountRules.CheckFreeText("name", tokenName);
         var owner = await accounts.FindAsync(userName, cancellationToken);
         if (owner is null || owner.Disabled)
             throw new AccessValidationException("userName", "Användaren finns inte eller är avstängd.");
