@@ -80,9 +80,17 @@ public sealed partial class DomainWriter(IGrainFactory grains, IAuditLog audit)
         }
         var key = GrainKeys.Insats(owner, insatsId);
         var grain = await RequireInsatsAsync(key, insatsId);
+        if (informationEvent.Kommunkod is not null)
+            await RequireOwnerMunicipalityAsync(user, owner, informationEvent.Kommunkod);
         var stored = expected is null ? null : (await grain.GetEvent(informationEvent.Id)).Event;
         if (stored is not null)
+        {
             RequireStoredEventScope(user, stored);
+            // The municipality decides who may change the event, so it stays what it was when the event was recorded.
+            if (stored.Kommunkod != informationEvent.Kommunkod)
+                throw AsfPlatform.Domain.Validation.ValidationException.For("kommunkod",
+                    "En aktivitets kommun kan inte ändras. Ta bort aktiviteten och registrera den på nytt i rätt kommun.");
+        }
         reason = ReasonFor(stored is not null, reason);
         // No expected version: a create (If-None-Match: *) that only needs the id to be free.
         var after = await grain.SaveEvent(new RecordInformationEvent(informationEvent, expected, CreateOnly: expected is null));
@@ -99,6 +107,7 @@ public sealed partial class DomainWriter(IGrainFactory grains, IAuditLog audit)
         RequireMunicipality(user, placement.Kommunkod);
         var key = GrainKeys.Insats(owner, insatsId);
         var grain = await RequireInsatsAsync(key, insatsId);
+        await RequireOwnerMunicipalityAsync(user, owner, placement.Kommunkod);
         var before = (await grain.GetPlacements()).FirstOrDefault(p => p.Id == placement.Id);
         if (before is not null)
             RequireMunicipality(user, before.Kommunkod);
