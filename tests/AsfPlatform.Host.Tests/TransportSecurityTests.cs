@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace AsfPlatform.Host.Tests;
@@ -24,5 +25,20 @@ public sealed class TransportSecurityTests(AsfHostFactory factory) : IClassFixtu
         var response = await client.GetAsync("/logga-in");
 
         Assert.False(response.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    [Fact]
+    public async Task With_its_https_port_known_the_host_redirects_plain_http_to_https()
+    {
+        using var behindProxy = factory.WithWebHostBuilder(builder => builder.UseSetting("https_port", "443"));
+        var client = behindProxy.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri("http://asf.example.se"), AllowAutoRedirect = false,
+        });
+
+        var response = await client.GetAsync("/logga-in");
+
+        Assert.Equal(System.Net.HttpStatusCode.TemporaryRedirect, response.StatusCode);
+        Assert.Equal("https://asf.example.se/logga-in", response.Headers.Location!.ToString());
     }
 }

@@ -30,11 +30,13 @@ internal static class ReverseProxy
     {
         if (KnownProxies(app.Configuration).Count > 0)
             app.UseForwardedHeaders();
-        // HSTS is sent on HTTPS responses only (and never for localhost); the redirect needs a known HTTPS port, so a
-        // host served over plain HTTP alone (the embedded default) is left as it is.
+        // HSTS is sent on HTTPS responses only (and never for localhost). The redirect needs to know the HTTPS port: the
+        // host's own https:// address, or https_port (ASPNETCORE_HTTPS_PORT=443 behind a proxy that ends TLS); a host
+        // served over plain HTTP alone (the embedded default) is left as it is.
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
-        app.UseHttpsRedirection();
+        if (app.Configuration["https_port"] is not null || (app.Configuration["urls"] ?? "").Contains("https://", StringComparison.OrdinalIgnoreCase))
+            app.UseHttpsRedirection();
         return app;
     }
 
