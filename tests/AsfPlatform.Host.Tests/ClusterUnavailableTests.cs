@@ -21,6 +21,8 @@ public sealed class ClusterUnavailableTests
         [nameof(GatewayTooBusyException)] = () => Make(typeof(GatewayTooBusyException)),
         [nameof(Orleans.Runtime.Messaging.ConnectionFailedException)] = () => Make(typeof(Orleans.Runtime.Messaging.ConnectionFailedException)),
         [nameof(TimeoutException)] = () => new TimeoutException("Response did not arrive on time"),
+        // Seen when a silo died while a call waited for placement (the two-host silo failure test).
+        ["placement expired"] = () => new OperationCanceledException("Message expired before placement could complete for grain asf.insats/x."),
         ["wrapped"] = () => new AggregateException(new InvalidOperationException("grain call failed", Make(typeof(SiloUnavailableException)))),
     };
 

@@ -26,7 +26,7 @@ internal static class ClusterUnavailable
     /// Whether repeating the grain call at once may succeed: a rejected or refused message failed fast (the directory
     /// may already name a live silo on the second try); a timeout already cost the whole response timeout.
     /// </summary>
-    public static bool IsWorthRetrying(Exception exception) => Find(exception) is { } and not TimeoutException;
+    public static bool IsWorthRetrying(Exception exception) => Find(exception) is { } and not (TimeoutException or OperationCanceledException);
 
     private static Exception? Find(Exception? exception)
     {
@@ -41,6 +41,9 @@ internal static class ClusterUnavailable
                 case GatewayTooBusyException:
                 case Orleans.Runtime.Messaging.ConnectionFailedException:
                 case TimeoutException:
+                // "Message expired before placement could complete": the grain's silo died while the call waited to be
+                // placed, and the call's time ran out; the same call a moment later lands on a live silo.
+                case OperationCanceledException:
                     return exception;
                 case AggregateException { InnerExceptions.Count: 1 } aggregate:
                     exception = aggregate.InnerExceptions[0];
