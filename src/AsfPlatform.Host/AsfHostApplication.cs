@@ -48,7 +48,7 @@ public static class AsfHostApplication
         services.AddSingleton<AsfPlatform.Host.Domain.AccountAdministration>();
         services.AddOwnerScope();
         services.AddAsfHealth();
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = Errors.SwedishProblemTitles.Apply);
         services.AddExceptionHandler<Errors.ProblemExceptionHandler>();
         services.AddOpenApi();
         services.AddRazorPages(options =>

@@ -102,5 +102,6 @@ public sealed class ErrorAnswerTests(FailingAuditHostFactory factory) : IClassFi
         Assert.Contains("Sidan finns inte", WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()));
         Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
         Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Finns inte", JsonDocument.Parse(await api.Content.ReadAsStringAsync()).RootElement.GetProperty("title").GetString());
     }
 }
