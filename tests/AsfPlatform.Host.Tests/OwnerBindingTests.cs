@@ -39,6 +39,35 @@ public sealed class OwnerBindingTests(DatasetHostFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, (await unbound.GetAsync(path)).StatusCode);
     }
 
+    [Theory]
+    [InlineData("PUT", "/api/owners/" + OwnerB)]
+    [InlineData("PUT", "/api/owners/" + OwnerB + "/municipalities/2080")]
+    [InlineData("POST", "/api/owners/" + OwnerB + "/companies")]
+    [InlineData("POST", "/api/owners/" + OwnerB + "/insatser")]
+    [InlineData("POST", "/api/owners/" + OwnerB + "/insatser/fler-i-arbete-genom-asf/close")]
+    [InlineData("DELETE", "/api/owners/" + OwnerB + "/insatser/fler-i-arbete-genom-asf/placements/p1?reason=Fel%20uppgift")]
+    public async Task An_admin_bound_to_one_owner_gets_403_on_every_kind_of_write_to_another_owner(string method, string path)
+    {
+        await BoundAsync("admin-a", AccessRole.Förbundsadmin, OwnerA);
+        var bound = await factory.TokenClientAsync("admin-a");
+
+        var refused = await AccountRequests.SendAsync(bound, new HttpMethod(method), path, new { }, "\"v1\"");
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains(OwnerB, (await refused.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+    }
+
+    [Fact]
+    public async Task An_account_bound_to_one_owner_lists_only_that_owner()
+    {
+        await BoundAsync("admin-a", AccessRole.Förbundsadmin, OwnerA);
+        var bound = await factory.TokenClientAsync("admin-a");
+
+        var owners = await bound.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/owners");
+
+        Assert.Equal([OwnerA], owners.EnumerateArray().Select(o => o.GetProperty("id").GetString()));
+    }
+
     [Fact]
     public async Task An_admin_bound_to_one_owner_reads_and_changes_its_own_owner_but_not_another()
     {

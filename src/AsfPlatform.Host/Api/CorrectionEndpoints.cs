@@ -21,9 +21,7 @@ internal static class CorrectionEndpoints
 
     public static IEndpointRouteBuilder MapCorrectionEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var owner = endpoints.MapGroup("/api/owners/{owner}")
-            .AddEndpointFilter<DomainProblemFilter>()
-            .RequireAuthorization(AccessPolicies.Read)
+        var owner = endpoints.MapOwnerGroup()
             .WithTags("Rättelser");
 
         // An event has its own version: If-Match is the event's ETag. The answer is the event now absent ("v0").

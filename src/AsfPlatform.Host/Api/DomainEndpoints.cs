@@ -13,10 +13,7 @@ internal static class DomainEndpoints
 {
     public static IEndpointRouteBuilder MapDomainEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var owner = endpoints.MapGroup("/api/owners/{owner}")
-            .AddEndpointFilter<DomainProblemFilter>()
-            .AddEndpointFilter<Security.OwnerScope.EndpointFilter>()
-            .RequireAuthorization(AccessPolicies.Read)
+        var owner = endpoints.MapOwnerGroup()
             .WithTags("Insatser");
 
         owner.MapGet("/", async (string owner, DomainReader reader, HttpContext http) =>

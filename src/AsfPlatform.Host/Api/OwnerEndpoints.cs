@@ -31,13 +31,12 @@ internal static class OwnerEndpoints
 {
     public static IEndpointRouteBuilder MapOwnerEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var owners = endpoints.MapGroup("/api/owners")
-            .AddEndpointFilter<DomainProblemFilter>()
-            .RequireAuthorization(AccessPolicies.Read)
+        var owners = endpoints.MapOwnerGroup("/api/owners")
             .WithTags("Organisationer");
 
-        owners.MapGet("/", async (KnownOwners known) => TypedResults.Ok(await known.OwnersAsync()))
-            .WithSummary("Alla organisationer (ägare) i installationen");
+        owners.MapGet("/", async (KnownOwners known, ClaimsPrincipal user) =>
+                TypedResults.Ok((await known.OwnersAsync()).Where(o => user.CanAccessOwner(o.Id)).ToList()))
+            .WithSummary("Organisationerna (ägarna) i installationen som kontot får se");
 
         owners.MapPost("/", (NewOwnerRequest request, ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
                 Versioning.IsCreateOnly(http.Request)

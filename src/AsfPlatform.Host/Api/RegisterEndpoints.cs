@@ -14,9 +14,7 @@ internal static class RegisterEndpoints
 {
     public static IEndpointRouteBuilder MapRegisterEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var owner = endpoints.MapGroup("/api/owners/{owner}")
-            .AddEndpointFilter<DomainProblemFilter>()
-            .RequireAuthorization(AccessPolicies.Read);
+        var owner = endpoints.MapOwnerGroup();
 
         var companies = owner.MapGroup("/companies").WithTags("ASF-register").RequireAuthorization(AccessPolicies.Record);
 
