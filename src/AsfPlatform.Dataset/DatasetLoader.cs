@@ -158,7 +158,13 @@ public sealed class DatasetLoader(IGrainFactory grains)
                 {
                     done = await attempt();
                 }
-                catch (Exception exception) when (round < Attempts && IsRace(exception))
+                catch (AlreadyExistsException)
+                {
+                    // A create-only refused: another load created it, perhaps not yet readable (an event is committed
+                    // with its month's next write). It is present either way.
+                    done = false;
+                }
+                catch (ConcurrencyConflictException) when (round < Attempts)
                 {
                     continue;
                 }
@@ -178,7 +184,5 @@ public sealed class DatasetLoader(IGrainFactory grains)
             await create();
             return true;
         }
-
-        private static bool IsRace(Exception exception) => exception is ConcurrencyConflictException or AlreadyExistsException;
     }
 }
