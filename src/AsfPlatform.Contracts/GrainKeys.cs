@@ -21,6 +21,12 @@ public static class GrainKeys
     /// <summary>A municipality: "owner:finsam-gavleborg/k2180".</summary>
     public static string Municipality(string ownerId, string kommunkod) => $"{Prefix}{ownerId}/k{kommunkod}";
 
+    /// <summary>
+    /// A municipality's own facts (policies, cooperation groups, support structures, procurements, IOP), shared by
+    /// every owner that works with it: "municipality:2180". Not an owner key; its first letter is no hex digit either.
+    /// </summary>
+    public static string MunicipalFacts(string kommunkod) => $"municipality:{kommunkod}";
+
     /// <summary>A company: "owner:finsam-gavleborg/company/asf-gladjeverket".</summary>
     public static string Company(string ownerId, string companyId) => $"{Prefix}{ownerId}/company/{companyId}";
 

@@ -9,6 +9,12 @@ public interface IMunicipalityGrain : IGrainWithStringKey
     /// <summary>Registers or updates the municipality.</summary>
     Task<MunicipalitySnapshot> Register(RegisterMunicipality command);
 
+    /// <summary>
+    /// The owner no longer works with the municipality: it leaves the owner's list and plans; the municipality's own
+    /// facts stay for the other owners. Expects the version read.
+    /// </summary>
+    Task<MunicipalitySnapshot> Remove(long expectedVersion);
+
     /// <summary>Records or replaces a milestone; the plans that count municipalities are updated at once.</summary>
     Task<MunicipalitySnapshot> RecordMilestone(RecordMunicipalMilestone command);
 

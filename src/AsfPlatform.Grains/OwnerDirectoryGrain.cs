@@ -103,19 +103,28 @@ public sealed class OwnerDirectoryGrain([PersistentState("owner")] IPersistentSt
 
     public async Task Enlist(DirectoryEntryKind kind, string id)
     {
-        var list = kind switch
-        {
-            DirectoryEntryKind.Municipality => S.Municipalities,
-            DirectoryEntryKind.Company => S.Companies,
-            DirectoryEntryKind.Insats => S.Insatser,
-            _ => S.Plans,
-        };
+        var list = ListOf(kind);
         if (list.Contains(id)) return;
         list.Add(id);
         list.Sort(StringComparer.Ordinal);
         S.Version++;
         await GrainSupport.WriteOrDrop(state, DeactivateOnIdle);
     }
+
+    public async Task Delist(DirectoryEntryKind kind, string id)
+    {
+        if (!ListOf(kind).Remove(id)) return;
+        S.Version++;
+        await GrainSupport.WriteOrDrop(state, DeactivateOnIdle);
+    }
+
+    private List<string> ListOf(DirectoryEntryKind kind) => kind switch
+    {
+        DirectoryEntryKind.Municipality => S.Municipalities,
+        DirectoryEntryKind.Company => S.Companies,
+        DirectoryEntryKind.Insats => S.Insatser,
+        _ => S.Plans,
+    };
 
     public async Task Subscribe(string planKey, IReadOnlyList<MetricSource> sources)
     {

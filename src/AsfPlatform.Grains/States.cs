@@ -69,8 +69,24 @@ public sealed class MunicipalityState
     /// <summary>The id of one of the owner's subregions (stored before as the names of a fixed list, which are those ids).</summary>
     [Id(3)]
     public string? Subregion { get; set; }
+    /// <summary>Schema 1 only: the milestones an owner held itself. Schema 2 hands them to the shared facts
+    /// (<see cref="MunicipalFactsState"/>) on activation and keeps none.</summary>
     [Id(4)]
     public List<MunicipalMilestone> Milestones { get; set; } = [];
+}
+
+[GenerateSerializer, Alias("asf.MunicipalFactsState")]
+public sealed class MunicipalFactsState
+{
+    [Id(0)]
+    public int SchemaVersion { get; set; } = 1;
+    [Id(1)]
+    public long Version { get; set; }
+    [Id(2)]
+    public List<MunicipalMilestone> Milestones { get; set; } = [];
+    /// <summary>The owners whose municipality grains joined (they hear of changes made through another owner).</summary>
+    [Id(3)]
+    public List<string> Owners { get; set; } = [];
 }
 
 [GenerateSerializer, Alias("asf.CompanyState")]

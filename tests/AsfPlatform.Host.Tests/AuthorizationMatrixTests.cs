@@ -251,6 +251,29 @@ public sealed class AuthorizationMatrixTests(DatasetHostFactory factory) : IClas
             (await admin.GetAsync($"{WriteEndpoint.Owner}/municipalities/{kommunkod}")).StatusCode);
     }
 
+    [Theory]
+    [InlineData(Admin, true)]
+    [InlineData(OwnOffice, false)]
+    [InlineData(Board, false)]
+    [InlineData(Reader, false)]
+    public async Task Removing_a_municipality_from_the_organisation_is_for_the_association_admin_only(string user, bool allowed)
+    {
+        var admin = await ClientAsync(Admin);
+        var client = await ClientAsync(user);
+        var kommunkod = user switch { Admin => "2084", OwnOffice => "2085", Board => "2061", _ => "2062" }; // Dalarna: not yet the owner's
+        var path = $"{WriteEndpoint.Owner}/municipalities/{kommunkod}";
+        using var add = new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(new { subregion = "Gastrikland" }) };
+        add.Headers.TryAddWithoutValidation("If-None-Match", "*");
+        Assert.Equal(HttpStatusCode.OK, (await admin.SendAsync(add)).StatusCode);
+        using var remove = new HttpRequestMessage(HttpMethod.Delete, path + "?reason=Lades%20till%20av%20misstag");
+        remove.Headers.TryAddWithoutValidation("If-Match", await WriteEndpoint.ETagAsync(admin, path));
+
+        var response = await client.SendAsync(remove);
+
+        Assert.Equal(allowed ? HttpStatusCode.OK : HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(allowed ? HttpStatusCode.NotFound : HttpStatusCode.OK, (await admin.GetAsync(path)).StatusCode);
+    }
+
     public static TheoryData<string, string, bool> UserAdministration => new()
     {
         // endpoint              role         allowed

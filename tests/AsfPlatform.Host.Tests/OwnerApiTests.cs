@@ -139,6 +139,46 @@ public sealed class OwnerApiTests(AsfHostFactory factory) : IClassFixture<AsfHos
     }
 
     [Fact]
+    public async Task A_municipality_with_a_company_cannot_be_removed_and_one_without_is_removed_with_its_facts_kept_for_the_other_owner()
+    {
+        var admin = await AdminAsync();
+        await CreateOwnerAsync(admin, NewOwner("borttest", "Finsam Borttest"));
+        await CreateOwnerAsync(admin, NewOwner("grannen", "Finsam Grannen"));
+        var added = await PlaceAsync(admin, "borttest", "2480", "norr");
+        await PlaceAsync(admin, "grannen", "2480", "soder");
+        await PlaceAsync(admin, "borttest", "2481", "norr");
+        var company = await SendAsync(admin, HttpMethod.Post, "/api/owners/borttest/companies", new
+        {
+            name = "Kafé Umeå", legalForm = "Aktiebolag", kommunkod = "2480",
+            criteria = new { integrationAim = true, participation = true, profitsReinvested = true, independent = true },
+        }, createOnly: true);
+        Assert.Equal(HttpStatusCode.OK, company.StatusCode);
+        var policy = await SendAsync(admin, HttpMethod.Put, "/api/owners/grannen/municipalities/2480/milestones",
+            new { id = "policy-2018", kind = "PolicyAdopted", date = "2018-03-01", title = "Policy för ASF antagen" },
+            (await admin.GetAsync("/api/owners/grannen/municipalities/2480")).Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.OK, policy.StatusCode);
+
+        var umea = await admin.GetAsync("/api/owners/borttest/municipalities/2480");
+        var refused = await SendAsync(admin, HttpMethod.Delete, "/api/owners/borttest/municipalities/2480?reason=Fel%20kommun", new { },
+            umea.Headers.ETag!.Tag);
+        var robertsfors = await admin.GetAsync("/api/owners/borttest/municipalities/2481");
+        var removed = await SendAsync(admin, HttpMethod.Delete, "/api/owners/borttest/municipalities/2481?reason=Fel%20kommun", new { },
+            robertsfors.Headers.ETag!.Tag);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = (await refused.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>())!;
+        Assert.Contains("1 ASF-företag", problem.Errors["kommunkod"][0]);
+        Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/owners/borttest/municipalities/2481")).StatusCode);
+        var municipalities = (await JsonAsync(await admin.GetAsync("/api/owners/borttest"))).GetProperty("municipalities");
+        Assert.DoesNotContain(municipalities.EnumerateArray(), m => m.ToString().Contains("2481"));
+        // The policy recorded through the other owner is Umeå's own: the first owner sees it too.
+        var seen = await JsonAsync(await admin.GetAsync("/api/owners/borttest/municipalities/2480"));
+        Assert.Equal(["policy-2018"], seen.GetProperty("milestones").EnumerateArray().Select(m => m.GetProperty("id").GetString()));
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+    }
+
+    [Fact]
     public async Task An_owners_profile_changes_with_If_Match_and_a_subregion_holding_municipalities_cannot_be_removed()
     {
         var admin = await AdminAsync();

@@ -58,6 +58,30 @@ public sealed class OwnerBindingTests(DatasetHostFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_admin_bound_to_one_owner_cannot_set_up_a_new_owner_from_the_API_or_the_page()
+    {
+        await BoundAsync("admin-a", AccessRole.Förbundsadmin, OwnerA);
+        var bound = await factory.TokenClientAsync("admin-a");
+        var browser = await factory.SignedInClientAsync("admin-a", Password);
+
+        var create = new HttpRequestMessage(HttpMethod.Post, "/api/owners")
+        {
+            Content = JsonContent.Create(new { name = "Samordningsförbundet Bunden", kind = "Samordningsforbund" }),
+        };
+        create.Headers.TryAddWithoutValidation("If-None-Match", "*");
+        var refused = await bound.SendAsync(create);
+        var page = await browser.GetAsync("/agare/ny");
+        var start = await browser.GetStringAsync("/");
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains(OwnerA, (await refused.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.DoesNotContain("/agare/ny", start);
+        var owners = await (await factory.TokenClientAsync(AsfHostFactory.AdminUser)).GetFromJsonAsync<System.Text.Json.JsonElement>("/api/owners");
+        Assert.DoesNotContain(owners.EnumerateArray(), o => o.GetProperty("id").GetString() == "samordningsforbundet-bunden");
+    }
+
+    [Fact]
     public async Task An_account_bound_to_one_owner_lists_only_that_owner()
     {
         await BoundAsync("admin-a", AccessRole.Förbundsadmin, OwnerA);

@@ -12,6 +12,9 @@ public interface IOwnerRegistryGrain : IGrainWithStringKey
     /// <summary>A grain of this owner announces itself so it can be listed.</summary>
     Task Enlist(DirectoryEntryKind kind, string id);
 
+    /// <summary>A grain of this owner leaves the lists (a municipality the owner no longer works with).</summary>
+    Task Delist(DirectoryEntryKind kind, string id);
+
     /// <summary>A plan declares the sources its indicators read (replacing earlier declarations).</summary>
     Task Subscribe(string planKey, IReadOnlyList<MetricSource> sources);
 

@@ -58,6 +58,13 @@ internal static class OwnerEndpoints
             .RequireAuthorization(AccessPolicies.Admin)
             .WithSummary("Lägger till en kommun ur SCB:s lista (If-None-Match: *) eller flyttar den till en annan delregion (If-Match)");
 
+        owners.MapDelete("/{owner}/municipalities/{kommunkod}", (string owner, string kommunkod, string? reason,
+                ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
+                EndpointWrites.ChangeAsync(http, v => writer.RemoveMunicipalityAsync(user, owner, kommunkod, v, reason), s => s.Version))
+            .RequireAuthorization(AccessPolicies.Admin)
+            .WithSummary("Tar bort en kommun ur organisationen (If-Match: kommunens ETag; anledningen som frågeparametern reason). " +
+                "Nekas så länge organisationen har företag, informationsinsatser eller placeringar i kommunen; kommunens egna uppgifter finns kvar.");
+
         return endpoints;
     }
 

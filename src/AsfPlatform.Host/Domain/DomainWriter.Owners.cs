@@ -22,6 +22,9 @@ public sealed partial class DomainWriter
     public async Task<OwnerSnapshot> CreateOwnerAsync(ClaimsPrincipal user, string? id, OwnerProfile profile)
     {
         RequireOwnerAdmin(user);
+        // A Förbundsadmin bound to an owner administers that owner only; new owners are set up by an installation-wide one.
+        if (user.GetOwner() is { } bound)
+            throw new ScopeForbiddenException($"Ditt konto hör till organisationen {bound} och får inte lägga upp nya organisationer.");
         id = string.IsNullOrWhiteSpace(id) ? OwnerRules.IdFrom(profile.Name) : id.Trim();
         // The id becomes a grain key and a URL segment: check it here, before any grain is addressed by it.
         new Validator().Id("id", id).ThrowIfInvalid();
@@ -46,6 +49,49 @@ public sealed partial class DomainWriter
         var after = await grain.SaveProfile(new SaveOwnerProfile(profile, expected));
         await AuditAsync(user, OwnerEntity, key, "organisationen ändrad", ProfileOf(before), ProfileOf(after));
         return after;
+    }
+
+    /// <summary>
+    /// The owner stops working with a municipality. Refused while anything of the owner is recorded there (companies,
+    /// information events, placements): those would lose their place. The municipality's own facts stay, for the
+    /// other owners and for the day it is added again.
+    /// </summary>
+    public async Task<MunicipalitySnapshot> RemoveMunicipalityAsync(ClaimsPrincipal user, string owner, string kommunkod,
+        long expected, string? reason)
+    {
+        reason = RequireReason(reason);
+        RequireOwnerAdmin(user);
+        var (_, ownerGrain, ownerSnapshot) = await RequireOwnerAsync(owner);
+        var key = GrainKeys.Municipality(owner, kommunkod);
+        var grain = grains.GetGrain<IMunicipalityGrain>(key);
+        var before = await grain.GetSnapshot();
+        if (!before.Exists)
+            throw new NotFoundException($"Kommunen {kommunkod} hos {ownerSnapshot.Name}");
+        var inUse = await RecordedInAsync(ownerGrain, ownerSnapshot, kommunkod);
+        if (inUse.Count > 0)
+            throw ValidationException.For("kommunkod",
+                $"{before.Name} har {string.Join(" och ", inUse)} registrerade hos {ownerSnapshot.Name}; flytta eller ta bort dem först.");
+        var after = await grain.Remove(expected);
+        await AuditAsync(user, Municipality, key, "kommunen borttagen ur organisationen", new { before.Name, before.Subregion }, null, reason);
+        return after;
+    }
+
+    /// <summary>What the owner has recorded in a municipality, in words ("2 ASF-företag", "1 placering").</summary>
+    private async Task<List<string>> RecordedInAsync(IOwnerDirectoryGrain owner, OwnerSnapshot snapshot, string kommunkod)
+    {
+        var companies = (await owner.GetCompanies()).Count(c => c.Kommunkod == kommunkod);
+        var (events, placements) = (0, 0);
+        foreach (var insatsId in snapshot.Insatser)
+        {
+            var insats = grains.GetGrain<IInsatsGrain>(GrainKeys.Insats(snapshot.Id, insatsId));
+            placements += (await insats.GetPlacements()).Count(p => p.Kommunkod == kommunkod);
+            events += (await insats.GetEvents(new DateOnly(1990, 1, 1), new DateOnly(2100, 12, 31))).Count(e => e.Kommunkod == kommunkod);
+        }
+        var said = new List<string>();
+        if (companies > 0) said.Add(AsfPlatform.Reporting.SwedishText.Count(companies, "ASF-företag", "ASF-företag"));
+        if (events > 0) said.Add(AsfPlatform.Reporting.SwedishText.Count(events, "informationsinsats", "informationsinsatser"));
+        if (placements > 0) said.Add(AsfPlatform.Reporting.SwedishText.Count(placements, "placering", "placeringar"));
+        return said;
     }
 
     /// <summary>

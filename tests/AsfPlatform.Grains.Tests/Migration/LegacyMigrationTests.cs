@@ -84,7 +84,8 @@ public abstract class LegacyMigrationTests(LegacyMigrationFixture fixture)
         Assert.Equal(35, fixture.Old.Count);
         Assert.Equal(["asf.company", "asf.eventlog", "asf.insats", "asf.municipality", "asf.owner", "asf.plan"],
             fixture.Old.Select(r => r.GrainType).Distinct().Order(StringComparer.Ordinal));
-        Assert.Equal(35, (await fixture.Database.ReadOrleansRowsAsync()).Count);
+        // The municipalities' shared facts, made from their milestones on first activation, are rows of their own.
+        Assert.Equal(35, (await fixture.Database.ReadOrleansRowsAsync()).Count(r => !r.Contains("municipalfacts")));
     }
 
     [Fact]
@@ -115,8 +116,10 @@ public abstract class LegacyMigrationTests(LegacyMigrationFixture fixture)
         foreach (var (key, old) in municipalities)
         {
             var now = await Grains.GetGrain<IMunicipalityGrain>(key).GetSnapshot();
-            Assert.Equal((old.Name, old.Subregion, old.Version), (now.Name, now.Subregion, now.Version));
+            Assert.Equal((old.Name, old.Subregion), (now.Name, now.Subregion));
+            // The milestones each owner held become the municipality's, shared: both owners held the same ones.
             SameItems(old.Milestones, now.Milestones);
+            Assert.True(now.Version >= old.Version, "the version an owner sees never goes back");
         }
         foreach (var (key, old) in Old<CompanyState>("asf.company"))
         {

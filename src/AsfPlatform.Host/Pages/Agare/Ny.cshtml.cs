@@ -27,12 +27,13 @@ public sealed class NyModel(DomainWriter writer) : DomainFormPage
     [BindProperty]
     public NewOwnerInput Input { get; set; } = new();
 
-    public void OnGet()
-    {
-    }
+    // An account bound to one owner administers that owner only (the writer refuses too; this spares the form).
+    public IActionResult OnGet() => User.GetOwner() is null ? Page() : Forbid();
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (User.GetOwner() is not null)
+            return Forbid();
         if (BindingFailed())
             return Page();
         var subregions = (Input.Subregions ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
