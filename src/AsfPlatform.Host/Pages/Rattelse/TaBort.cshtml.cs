@@ -19,7 +19,8 @@ public sealed record RemovableFact(string What, IReadOnlyList<(string Label, str
 public sealed class TaBortModel(DomainReader reader, DomainWriter writer) : DomainFormPage
 {
     /// <summary>The kinds of fact in the page's address.</summary>
-    public const string Event = "aktivitet", Placement = "placering", MunicipalMilestone = "kommunmilstolpe", Figures = "siffror";
+    public const string Event = "aktivitet", Placement = "placering", MunicipalMilestone = "kommunmilstolpe", Figures = "siffror",
+        NarrativeMilestone = "berattelse", Municipality = "kommun";
 
     protected override IReadOnlyDictionary<string, (string Id, string Label)> Fields { get; } =
         new Dictionary<string, (string, string)>();
@@ -102,6 +103,26 @@ public sealed class TaBortModel(DomainReader reader, DomainWriter writer) : Doma
                      ("Deltagare via kommunen", f.ParticipantsMunicipality.ToString()), ("Övriga deltagare", f.ParticipantsOther.ToString())],
                     company.Version, $"/foretag/{owner}/{scope}/siffror", MayEdit(company.Kommunkod),
                     (v, reason) => writer.RemoveCompanyFiguresAsync(User, owner, scope, date, v, reason));
+            }
+            case NarrativeMilestone:
+            {
+                var insats = await reader.InsatsAsync(owner, scope);
+                if (insats.Milestones.FirstOrDefault(m => m.Id == id) is not { } m) return null;
+                return new($"Milstolpen i berättelsen för {m.Year}",
+                    [("Insats", insats.Insats!.Title), ("År", m.Year.ToString()), ("Datum", m.Date?.ToString("yyyy-MM-dd") ?? "–"),
+                     ("Vad hände", m.Text), ("Etikett", m.Tag ?? "–")],
+                    insats.Version, $"/insats/{owner}/{scope}/berattelse", User.GetRole() == AccessRole.Förbundsadmin,
+                    (v, reason) => writer.RemoveNarrativeMilestoneAsync(User, owner, scope, id, v, reason));
+            }
+            case Municipality:
+            {
+                // The owner stops working with the municipality (scope and id are both its kommunkod).
+                var municipality = await reader.MunicipalityAsync(owner, scope);
+                if (!municipality.Exists) return null;
+                return new($"Kommunen {municipality.Name} i organisationen",
+                    [("Kommun", municipality.Name!), ("Kommunkod", municipality.Kommunkod)],
+                    municipality.Version, $"/agare/{owner}", User.GetRole() == AccessRole.Förbundsadmin,
+                    (v, reason) => writer.RemoveMunicipalityAsync(User, owner, scope, v, reason));
             }
             default:
                 return null;
