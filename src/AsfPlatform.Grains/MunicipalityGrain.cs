@@ -47,11 +47,8 @@ public sealed class MunicipalityGrain([PersistentState("municipality")] IPersist
         (S.Name, S.Subregion) = (m.Name, m.Subregion);
         S.Version++;
         await GrainSupport.WriteOrDrop(state, DeactivateOnIdle);
-        if (added)
-        {
-            facts = await Facts.Join(Owner);
-            await Registry.Enlist(DirectoryEntryKind.Municipality, Code);
-        }
+        if (added) facts = await Facts.Join(Owner);
+        await Registry.Place(Code, S.Subregion);
         await PushToPlans(facts);
         return Snapshot(facts);
     }

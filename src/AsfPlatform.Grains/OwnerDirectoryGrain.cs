@@ -111,8 +111,26 @@ public sealed class OwnerDirectoryGrain([PersistentState("owner")] IPersistentSt
         await GrainSupport.WriteOrDrop(state, DeactivateOnIdle);
     }
 
+    public async Task Place(string kommunkod, string? subregion)
+    {
+        var placed = subregion is null ? !S.Placements.ContainsKey(kommunkod) : S.Placements.GetValueOrDefault(kommunkod) == subregion;
+        if (placed && S.Municipalities.Contains(kommunkod)) return;
+        if (subregion is null) S.Placements.Remove(kommunkod);
+        else S.Placements[kommunkod] = subregion;
+        if (!S.Municipalities.Contains(kommunkod))
+        {
+            S.Municipalities.Add(kommunkod);
+            S.Municipalities.Sort(StringComparer.Ordinal);
+        }
+        S.Version++;
+        await GrainSupport.WriteOrDrop(state, DeactivateOnIdle);
+    }
+
+    public Task<Dictionary<string, string>> GetPlacements() => Task.FromResult(new Dictionary<string, string>(S.Placements));
+
     public async Task Delist(DirectoryEntryKind kind, string id)
     {
+        if (kind == DirectoryEntryKind.Municipality) S.Placements.Remove(id);
         if (!ListOf(kind).Remove(id)) return;
         S.Version++;
         await GrainSupport.WriteOrDrop(state, DeactivateOnIdle);

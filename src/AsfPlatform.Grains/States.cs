@@ -45,6 +45,10 @@ public sealed class OwnerDirectoryState
     /// <summary>Partner organisations other than the municipalities (AF, FK, the region, others).</summary>
     [Id(12)]
     public List<PartnerOrganisation> Partners { get; set; } = [];
+    /// <summary>Kommunkod → the id of the subregion the owner placed it in (municipalities placed since placements
+    /// were kept here; plans read it to count a municipality's facts in the owner's own subregions).</summary>
+    [Id(13)]
+    public Dictionary<string, string> Placements { get; set; } = [];
 }
 
 /// <summary>The ids of every registered owner.</summary>

@@ -33,6 +33,7 @@ public sealed class YearlyPlanGrain(
     private HeldPushes? _held;
     private readonly List<Observation> _events = [];
     private Task? _eventsRead;
+    private Dictionary<string, string>? _placements;
 
     private string Key => this.GetPrimaryKeyString();
     private string Owner => GrainKeys.Segments(Key)[0];
@@ -65,6 +66,8 @@ public sealed class YearlyPlanGrain(
             S.Content = command.Content;
 
         S.Version++;
+        _placements = null;
+        await PlacementsRead();
         await Persist(notify: true);
         return Snapshot();
     }
@@ -93,12 +96,14 @@ public sealed class YearlyPlanGrain(
     public async Task<PlanSnapshot> GetSnapshot()
     {
         await EventsRead();
+        await PlacementsRead();
         return Snapshot();
     }
 
     public async Task<IReadOnlyList<IndicatorEvaluation>> Evaluate(DateOnly asOf)
     {
         await EventsRead();
+        await PlacementsRead();
         return EvaluateAt(asOf);
     }
 
@@ -109,6 +114,7 @@ public sealed class YearlyPlanGrain(
         if ((await next.GetSnapshot()).Exists)
             throw ValidationException.For("ar", $"Handlingsplanen för {Year + 1} finns redan.");
         await EventsRead();
+        await PlacementsRead();
         // This year's outcomes, at each indicator's target date, are where next year's indicators start from.
         var outcomes = content.Indicators
             .Select(i => (i.Id, IndicatorEvaluator.Evaluate(i, AllObservations(), i.TargetDate).Value))
@@ -154,8 +160,28 @@ public sealed class YearlyPlanGrain(
         }
 
         await eventsRead;
-        if (Merge(update)) await Persist(notify: true);
+        // A municipality that moved between the owner's subregions pushes its source: read the places again.
+        var placed = CountsPerSubregion(S.Content)
+            && update.SourceIds.Any(id => id.StartsWith(Observations.MunicipalitySource(""), StringComparison.Ordinal));
+        if (placed) _placements = null;
+        if (!Merge(update) && !placed) return;
+        await PlacementsRead();
+        await Persist(notify: true);
     }
+
+    /// <summary>
+    /// The owner's placement of its municipalities, read when an indicator counts per subregion: facts carry their
+    /// municipality, and the owner decides which of its subregions that is. The owner directory never calls a plan,
+    /// so reading it during a push cannot wait on the pushing grain.
+    /// </summary>
+    private async Task PlacementsRead()
+    {
+        if (_placements is not null || !CountsPerSubregion(S.Content)) return;
+        _placements = await GrainFactory.GetGrain<IOwnerRegistryGrain>(GrainKeys.Owner(Owner)).GetPlacements();
+    }
+
+    private static bool CountsPerSubregion(PlanContent? content) =>
+        content?.Indicators.Any(i => i.EffectiveScope.Level == ScopeLevel.Subregion) == true;
 
     /// <summary>Replaces the pushing sources' observations; false when nothing this plan reads has changed.</summary>
     private bool Merge(ObservationUpdate update)
@@ -264,8 +290,10 @@ public sealed class YearlyPlanGrain(
         public TaskCompletionSource Released { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
+    // A plan counting per subregion also hears from the municipalities, so a move between subregions reaches it.
     private static IReadOnlyList<MetricSource> SourcesOf(PlanContent content) =>
-        content.Metrics.SelectMany(MetricCatalog.SourcesOf).Distinct().Order().ToList();
+        content.Metrics.SelectMany(MetricCatalog.SourcesOf)
+            .Concat(CountsPerSubregion(content) ? [MetricSource.Municipality] : []).Distinct().Order().ToList();
 
     private async Task Register(IReadOnlyList<MetricSource> sources)
     {
@@ -319,7 +347,14 @@ public sealed class YearlyPlanGrain(
         return S.Content.Indicators.Select(i => IndicatorEvaluator.Evaluate(i, all, asOf)).ToList();
     }
 
-    private IReadOnlyList<Observation> AllObservations() => _events.Count == 0 ? S.Observations : S.Observations.Concat(_events).ToList();
+    private IReadOnlyList<Observation> AllObservations()
+    {
+        var all = _events.Count == 0 ? S.Observations : S.Observations.Concat(_events).ToList();
+        // Municipalities the owner placed count in the owner's subregion; others keep the one they were recorded with.
+        return _placements is not { Count: > 0 } placements ? all
+            : all.Select(o => !o.IsSurvey && o.Kommunkod is { } k && placements.TryGetValue(k, out var sub) && sub != o.Subregion
+                ? o with { Subregion = sub } : o).ToList();
+    }
 
     private PlanContent RequireContent() =>
         S.Content ?? throw new NotFoundException($"Handlingsplanen {Key}");

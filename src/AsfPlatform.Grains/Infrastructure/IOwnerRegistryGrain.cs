@@ -12,6 +12,13 @@ public interface IOwnerRegistryGrain : IGrainWithStringKey
     /// <summary>A grain of this owner announces itself so it can be listed.</summary>
     Task Enlist(DirectoryEntryKind kind, string id);
 
+    /// <summary>A municipality is placed in one of the owner's subregions (or none): enlisted, and its place kept.</summary>
+    Task Place(string kommunkod, string? subregion);
+
+    /// <summary>Kommunkod → subregion id of the municipalities placed in a subregion.</summary>
+    [ReadOnly]
+    Task<Dictionary<string, string>> GetPlacements();
+
     /// <summary>A grain of this owner leaves the lists (a municipality the owner no longer works with).</summary>
     Task Delist(DirectoryEntryKind kind, string id);
 
