@@ -65,6 +65,8 @@ public static class WorkbookReader
                     "Cellen innehåller ett personnummer eller samordningsnummer. Sådana uppgifter får inte lagras; hela filen avvisades.")))
             .ToList();
 
+    private static readonly CultureInfo Swedish = new("sv-SE");
+
     private static byte[] ReadBounded(Stream stream, long maxBytes)
     {
         using var buffer = new MemoryStream();
@@ -106,7 +108,7 @@ public static class WorkbookReader
             implicitRow = number;
             if (number > limits.MaxRowsPerSheet && row.Elements<Cell>().Any(c => !string.IsNullOrEmpty(c.InnerText)))
                 throw new SpreadsheetRefusedException([new CellProblem(sheetName, number.ToString(CultureInfo.InvariantCulture),
-                    $"Bladet har fler än {limits.MaxRowsPerSheet - 1:N0} rader under rubrikraden. Dela upp uppgifterna i flera filer.".Replace('\u00a0', ' '))]);
+                    $"Bladet har fler än {(limits.MaxRowsPerSheet - 1).ToString("N0", Swedish).Replace('\u00a0', ' ')} rader under rubrikraden. Dela upp uppgifterna i flera filer.")]);
             var cells = new Dictionary<int, SheetCell>();
             var implicitColumn = 0;
             foreach (var cell in row.Elements<Cell>())
