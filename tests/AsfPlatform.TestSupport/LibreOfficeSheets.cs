@@ -12,6 +12,10 @@ public static class LibreOfficeSheets
     private static readonly XNamespace Table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
     private static readonly XNamespace Office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
 
+    /// <summary>Whether LibreOffice's Calc module is installed beside <paramref name="soffice"/> (a Writer-only install cannot open .xlsx).</summary>
+    public static bool CalcInstalled(string soffice) =>
+        File.Exists(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(new FileInfo(soffice).ResolveLinkTarget(true)?.FullName ?? soffice))!, "libsclo.so"));
+
     /// <summary>One cell as Calc read it.</summary>
     public sealed record CalcCell(string Type, string? Value, string Text);
 
