@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole AsfPlatform test suite (the README's test command).
 # Installs what the tests need when it is missing: a PostgreSQL server (the tests start their own private cluster),
-# Chromium (browser tests), LibreOffice and poppler (documents are rendered to PDF), and the fonts documents use.
+# Chromium (browser tests), LibreOffice and poppler (documents are rendered to PDF; Calc opens the spreadsheet exports), and the fonts documents use.
 # Ends with a plain line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,8 @@ need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+# Calc opens the spreadsheet exports in their tests (issue 12).
+ls /usr/lib/libreoffice/program/libsclo.so >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi carlito || need+=(fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2)
 if [ ${#need[@]} -gt 0 ]; then

@@ -46,6 +46,9 @@ public static class AsfHostApplication
         services.AddSingleton<AsfPlatform.Host.Domain.ReportDownloads>();
         services.AddSingleton<AsfPlatform.Host.Domain.KnownOwners>();
         services.AddSingleton<AsfPlatform.Host.Domain.AccountAdministration>();
+        services.AddSingleton<AsfPlatform.Host.Import.PendingImports>();
+        services.AddSingleton<AsfPlatform.Host.Import.ImportService>();
+        services.AddSingleton<AsfPlatform.Host.Import.SpreadsheetExports>();
         services.AddOwnerScope();
         services.AddAsfHealth();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = Errors.SwedishProblemTitles.Apply);
@@ -95,6 +98,7 @@ public static class AsfHostApplication
         app.MapOwnerEndpoints();
         app.MapRegisterEndpoints();
         app.MapReportEndpoints();
+        app.MapSpreadsheetEndpoints();
         app.MapOpenApi();
         app.MapOperationsDashboard();
         app.MapRazorPages();
