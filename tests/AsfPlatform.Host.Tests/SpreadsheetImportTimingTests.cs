@@ -8,13 +8,13 @@ using static AsfPlatform.Host.Tests.SpreadsheetImport;
 namespace AsfPlatform.Host.Tests;
 
 /// <summary>
-/// The import of 1,000 company-figure rows, previewed and applied through the API on a real SQLite host, timed (the
-/// figures in docs/BENCHMARKS.md come from this test's output).
+/// The import of 1,000 company-figure rows, previewed and applied through the API on a real SQLite host: every row
+/// applied. It writes the durations to the test output; it asserts no time (speed is for the benchmarks, not for CI).
 /// </summary>
 public sealed class SpreadsheetImportTimingTests(DatasetHostFactory factory, ITestOutputHelper output) : IClassFixture<DatasetHostFactory>
 {
     [Fact]
-    public async Task A_thousand_company_figure_rows_are_previewed_and_applied_within_a_few_minutes()
+    public async Task A_sheet_of_a_thousand_company_figure_rows_is_previewed_and_applied_row_for_row()
     {
         var admin = await AdminAsync(factory);
         var companies = new List<string>();
@@ -46,6 +46,5 @@ public sealed class SpreadsheetImportTimingTests(DatasetHostFactory factory, ITe
         Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
         Assert.Equal(1000, (await JsonAsync(applied)).GetProperty("applied").GetInt32());
         output.WriteLine($"1 000 rader ({file.Length:N0} byte): förhandsgranskning {previewTime.TotalMilliseconds:N0} ms, genomförande {applyTime.TotalMilliseconds:N0} ms");
-        Assert.True(previewTime + applyTime < TimeSpan.FromMinutes(5), $"{previewTime} + {applyTime}");
     }
 }
