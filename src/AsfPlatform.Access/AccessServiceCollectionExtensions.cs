@@ -30,7 +30,9 @@ public static class AccessServiceCollectionExtensions
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<IUserAccountService, SqlUserAccountService>();
         services.AddSingleton<IApiTokenService, SqlApiTokenService>();
-        services.AddSingleton<IAuditLog, SqlAuditLog>();
+        services.AddSingleton<SqlAuditLog>();
+        services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<SqlAuditLog>());
+        services.AddSingleton<IAuditArchive>(sp => sp.GetRequiredService<SqlAuditLog>());
         services.AddSingleton<ISignInThrottle, SignIn.SqlSignInThrottle>();
         return services;
     }

@@ -5,7 +5,7 @@ using Dapper;
 namespace AsfPlatform.Access.Audit;
 
 /// <summary>The audit log over the <c>asf_audit_log</c> table (INSERT and SELECT only).</summary>
-internal sealed class SqlAuditLog(AccessDatabase database) : IAuditLog, IAsyncDisposable
+internal sealed class SqlAuditLog(AccessDatabase database) : IAuditLog, IAuditArchive, IAsyncDisposable
 {
     private readonly AuditGroupCommit _commits = new(database);
 
@@ -22,11 +22,14 @@ internal sealed class SqlAuditLog(AccessDatabase database) : IAuditLog, IAsyncDi
     public ValueTask DisposeAsync() => _commits.DisposeAsync();
 
     /// <summary>Appends inside a caller's transaction, so a change and its audit entry commit together.</summary>
-    internal static async Task<AuditEntry> AppendAsync(DbConnection connection, DbTransaction? transaction,
-        AuditRecord record, CancellationToken cancellationToken)
+    internal static Task<AuditEntry> AppendAsync(DbConnection connection, DbTransaction? transaction,
+        AuditRecord record, CancellationToken cancellationToken) =>
+        AppendAsync(connection, transaction, record, AccessDatabase.Now(), cancellationToken);
+
+    private static async Task<AuditEntry> AppendAsync(DbConnection connection, DbTransaction? transaction,
+        AuditRecord record, string occurredAt, CancellationToken cancellationToken)
     {
         Validate(record);
-        var occurredAt = AccessDatabase.Now();
         var sequence = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO asf_audit_log (occurred_at, actor, entity_type, entity_id, action, before_json, after_json, reason)
@@ -56,6 +59,27 @@ internal sealed class SqlAuditLog(AccessDatabase database) : IAuditLog, IAsyncDi
             $"SELECT {Columns} FROM asf_audit_log ORDER BY sequence DESC LIMIT @count",
             new { count = Math.Clamp(count, 1, 1000) }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToEntry()).ToList();
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> ReadOwnerAsync(string ownerId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // The prefix is compared with substr, not LIKE, so an owner id's "_" or "%" matches only itself.
+        var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM asf_audit_log WHERE entity_id = @ownerId OR substr(entity_id, 1, @length) = @prefix ORDER BY sequence",
+            new { ownerId, prefix = ownerId + "/", length = ownerId.Length + 1 }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToEntry()).ToList();
+    }
+
+    public async Task ImportAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var e in entries)
+            await AppendAsync(connection, transaction,
+                new AuditRecord(e.Actor, e.EntityType, e.EntityId, e.Action, e.BeforeJson, e.AfterJson, e.Reason),
+                AccessDatabase.Format(e.OccurredAt), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private static void Validate(AuditRecord record)
