@@ -46,6 +46,7 @@ public static class AsfHostApplication
         services.AddSingleton<AsfPlatform.Host.Domain.ReportDownloads>();
         services.AddSingleton<AsfPlatform.Host.Domain.KnownOwners>();
         services.AddSingleton<AsfPlatform.Host.Domain.AccountAdministration>();
+        services.AddSingleton<AsfPlatform.Host.Domain.OwnerBackups>();
         services.AddOwnerScope();
         services.AddAsfHealth();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = Errors.SwedishProblemTitles.Apply);
@@ -95,6 +96,7 @@ public static class AsfHostApplication
         app.MapOwnerEndpoints();
         app.MapRegisterEndpoints();
         app.MapReportEndpoints();
+        app.MapBackupEndpoints();
         app.MapOpenApi();
         app.MapOperationsDashboard();
         app.MapRazorPages();
