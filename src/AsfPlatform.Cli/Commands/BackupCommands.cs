@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using AsfPlatform.Access;
 using AsfPlatform.Backup;
 using AsfPlatform.Contracts;
@@ -34,6 +35,7 @@ internal static class BackupCommands
             await using var runtime = await CliRuntime.StartAsync(storage, environment, null, null, cancellationToken);
             await runtime.RequireAsync(ownerId, null, null);
 
+            var clock = Stopwatch.StartNew();
             var writer = new BackupWriter(runtime.Grains, runtime.Services.GetRequiredService<IAuditArchive>());
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             // Written beside the target and moved into place, so a failed run never leaves half a backup under its name.
@@ -42,7 +44,7 @@ internal static class BackupCommands
             await using (var file = File.Create(partial))
                 document = await writer.WriteAsync(ownerId, file, cancellationToken);
             File.Move(partial, path, overwrite: true);
-            environment.Out.WriteLine($"Säkerhetskopian av {ownerId} är skriven: {path}");
+            environment.Out.WriteLine($"Säkerhetskopian av {ownerId} är skriven på {Seconds(clock)}: {path}");
             environment.Out.WriteLine(Summary(document.Manifest.Counts));
             return ExitCodes.Ok;
         });
@@ -78,6 +80,7 @@ internal static class BackupCommands
             var storage = global.Storage(parse, environment);
             environment.Out.WriteLine($"Databas: {storage.Describe()}");
             await using var runtime = await CliRuntime.StartAsync(storage, environment, null, null, cancellationToken);
+            var clock = Stopwatch.StartNew();
             var restorer = new BackupRestorer(runtime.Grains, runtime.Services.GetRequiredService<IAuditArchive>());
             BackupRestoreResult result;
             try
@@ -90,12 +93,15 @@ internal static class BackupCommands
             }
             environment.Out.WriteLine(result.Resumed
                 ? $"En tidigare avbruten återställning av {result.OwnerId} från samma säkerhetskopia är nu slutförd."
-                : $"{result.OwnerId} är återställd från {path}.");
+                : $"{result.OwnerId} är återställd från {path} på {Seconds(clock)}.");
             environment.Out.WriteLine(Summary(result.Counts));
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    private static string Seconds(Stopwatch clock) =>
+        clock.Elapsed.TotalSeconds.ToString("0.0 's'", System.Globalization.CultureInfo.GetCultureInfo("sv-SE"));
 
     private static string Summary(IReadOnlyDictionary<string, int> counts) =>
         $"Kommuner {counts["municipalities"]}, företag {counts["companies"]} (siffror {counts["companyFigures"]}), insatser {counts["insatser"]}, " +
