@@ -30,9 +30,8 @@ public static class AccessServiceCollectionExtensions
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<IUserAccountService, SqlUserAccountService>();
         services.AddSingleton<IApiTokenService, SqlApiTokenService>();
-        services.AddSingleton<SqlAuditLog>();
-        services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<SqlAuditLog>());
-        services.AddSingleton<IAuditArchive>(sp => sp.GetRequiredService<SqlAuditLog>());
+        services.AddSingleton<IAuditLog, SqlAuditLog>();
+        services.AddSingleton<IAuditArchive, SqlAuditArchive>();
         services.AddSingleton<ISignInThrottle, SignIn.SqlSignInThrottle>();
         return services;
     }

@@ -29,6 +29,9 @@ public static class BackupReader
         }
         using (zip)
         {
+            // A backup has its fixed files; refusing more before unpacking keeps a zip of many large files out of memory.
+            if (zip.Entries.Count > BackupFormat.DataFiles.Count + 1)
+                throw new BackupInvalidException(null, $"Filen har {zip.Entries.Count} delar; en säkerhetskopia har {BackupFormat.DataFiles.Count + 1}.");
             var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
             foreach (var entry in zip.Entries)
             {
@@ -58,8 +61,9 @@ public static class BackupReader
                 Parse<List<PlacementEntry>>(files, BackupFormat.Placements),
                 Parse<List<string>>(files, BackupFormat.DatasetLedger),
                 Parse<List<Access.AuditEntry>>(files, BackupFormat.AuditLog));
-            CheckCounts(document);
+            // Records first: the counts read every list, which the check has found present.
             BackupValidation.Check(document);
+            CheckCounts(document);
             return document;
         }
     }

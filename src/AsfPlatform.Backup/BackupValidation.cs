@@ -63,7 +63,7 @@ internal static class BackupValidation
         Require(BackupFormat.DatasetLedger, d.DatasetLedger.All(k => !string.IsNullOrWhiteSpace(k)), "en post är tom.");
         for (var n = 0; n < d.AuditLog.Count; n++)
         {
-            var e = d.AuditLog[n];
+            var e = d.AuditLog[n] ?? throw new BackupInvalidException(BackupFormat.AuditLog, $"post {n + 1} är tom.");
             Require(BackupFormat.AuditLog, !string.IsNullOrWhiteSpace(e.Actor) && !string.IsNullOrWhiteSpace(e.EntityType)
                 && !string.IsNullOrWhiteSpace(e.Action), $"post {n + 1} saknar actor, entityType eller action.");
             Require(BackupFormat.AuditLog, e.EntityId == ownerId || e.EntityId?.StartsWith(ownerId + "/", StringComparison.Ordinal) == true,
@@ -79,7 +79,17 @@ internal static class BackupValidation
         {
             var id = name(item);
             Require(file, seen.Add(id), $"\"{id}\" finns två gånger.");
-            Check(file, id, rules(item));
+            Validator checkedItem;
+            try
+            {
+                checkedItem = rules(item);
+            }
+            catch (NullReferenceException)
+            {
+                // JSON null where the record needs a value (a list, a nested record) that the rules read.
+                throw new BackupInvalidException(file, $"\"{id}\" saknar obligatoriska uppgifter.");
+            }
+            Check(file, id, checkedItem);
         }
     }
 

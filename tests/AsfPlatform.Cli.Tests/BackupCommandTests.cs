@@ -75,6 +75,38 @@ public sealed class BackupCommandTests(BackupFixture fixture, PostgresServerFixt
         Assert.DoesNotContain(ledger, k => k.StartsWith(BackupRestorer.MarkerPrefix, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task An_interrupted_restore_is_completed_by_running_the_same_restore_again_and_then_refused()
+    {
+        using var target = new TempSqliteDatabase("resume");
+        var storage = AsfStorage.Sqlite(target.FilePath);
+        BackupDocument document;
+        await using (var stream = File.OpenRead(fixture.OwnerBackup))
+            document = await BackupReader.ReadAsync(stream);
+        await using (var runtime = await BackupFixture.StartAsync(storage, fixture.Folder))
+        {
+            // What a run that stopped after its first writes leaves behind: its started marker, the owner, one company.
+            await runtime.Grains.GetGrain<IDatasetLedgerGrain>(GrainKeys.DatasetLedger(BackupFixture.Owner))
+                .MarkApplied([$"{BackupRestorer.MarkerPrefix}{document.Manifest.Id}/started"]);
+            await runtime.Grains.GetGrain<IOwnerDirectoryGrain>(GrainKeys.Owner(BackupFixture.Owner))
+                .SaveProfile(new SaveOwnerProfile(document.Owner.Profile, CreateOnly: true));
+            var company = document.Companies[0].Company;
+            await runtime.Grains.GetGrain<ICompanyGrain>(GrainKeys.Company(BackupFixture.Owner, company.Id))
+                .Register(new RegisterCompany(company, ExpectedVersion: 0));
+        }
+
+        var resumed = await CliRun.RunAsync(fixture.Folder, null, "restore", fixture.OwnerBackup, "--database", target.FilePath);
+        var again = await CliRun.RunAsync(fixture.Folder, null, "restore", fixture.OwnerBackup, "--database", target.FilePath);
+
+        Assert.True(resumed.ExitCode == 0, resumed.ToString());
+        Assert.Contains("avbruten", resumed.Out);
+        Assert.Equal(ExitCodes.InvalidInput, again.ExitCode);
+        await using var restored = await BackupFixture.StartAsync(storage, fixture.Folder);
+        var copy = await new BackupWriter(restored.Grains, restored.Services.GetRequiredService<IAuditArchive>()).ReadAsync(BackupFixture.Owner);
+        Assert.Equal(Json(document with { Manifest = null!, AuditLog = [] }), Json(copy with { Manifest = null!, AuditLog = [] }));
+        Assert.Equal(document.AuditLog.Count + 1, copy.AuditLog.Count);
+    }
+
     public static TheoryData<string, string> BadFiles => new()
     {
         { "truncated", "avkortad" },
@@ -135,6 +167,8 @@ public sealed class BackupCommandTests(BackupFixture fixture, PostgresServerFixt
         var connection = await postgres.CreateDatabaseAsync("asf_restore");
         return (AsfStorage.PostgreSql(connection), ["--postgres", connection]);
     }
+
+    private static string Json(BackupDocument document) => System.Text.Json.JsonSerializer.Serialize(document);
 
     private static object Comparable(AuditEntry e) => (e.OccurredAt, e.Actor, e.EntityType, e.EntityId, e.Action, e.BeforeJson, e.AfterJson, e.Reason);
 

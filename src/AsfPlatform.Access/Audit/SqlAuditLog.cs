@@ -5,11 +5,11 @@ using Dapper;
 namespace AsfPlatform.Access.Audit;
 
 /// <summary>The audit log over the <c>asf_audit_log</c> table (INSERT and SELECT only).</summary>
-internal sealed class SqlAuditLog(AccessDatabase database) : IAuditLog, IAuditArchive, IAsyncDisposable
+internal sealed class SqlAuditLog(AccessDatabase database) : IAuditLog, IAsyncDisposable
 {
     private readonly AuditGroupCommit _commits = new(database);
 
-    private const string Columns =
+    internal const string Columns =
         "sequence AS Sequence, occurred_at AS OccurredAt, actor AS Actor, entity_type AS EntityType, " +
         "entity_id AS EntityId, action AS Action, before_json AS BeforeJson, after_json AS AfterJson, reason AS Reason";
 
@@ -26,7 +26,8 @@ internal sealed class SqlAuditLog(AccessDatabase database) : IAuditLog, IAuditAr
         AuditRecord record, CancellationToken cancellationToken) =>
         AppendAsync(connection, transaction, record, AccessDatabase.Now(), cancellationToken);
 
-    private static async Task<AuditEntry> AppendAsync(DbConnection connection, DbTransaction? transaction,
+    /// <summary>Appends with a given time: the current one, or an entry's own when an owner's history is restored.</summary>
+    internal static async Task<AuditEntry> AppendAsync(DbConnection connection, DbTransaction? transaction,
         AuditRecord record, string occurredAt, CancellationToken cancellationToken)
     {
         Validate(record);
@@ -61,27 +62,6 @@ internal sealed class SqlAuditLog(AccessDatabase database) : IAuditLog, IAuditAr
         return rows.Select(r => r.ToEntry()).ToList();
     }
 
-    public async Task<IReadOnlyList<AuditEntry>> ReadOwnerAsync(string ownerId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        // The prefix is compared with substr, not LIKE, so an owner id's "_" or "%" matches only itself.
-        var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM asf_audit_log WHERE entity_id = @ownerId OR substr(entity_id, 1, @length) = @prefix ORDER BY sequence",
-            new { ownerId, prefix = ownerId + "/", length = ownerId.Length + 1 }, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToEntry()).ToList();
-    }
-
-    public async Task ImportAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var e in entries)
-            await AppendAsync(connection, transaction,
-                new AuditRecord(e.Actor, e.EntityType, e.EntityId, e.Action, e.BeforeJson, e.AfterJson, e.Reason),
-                AccessDatabase.Format(e.OccurredAt), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
-
     private static void Validate(AuditRecord record)
     {
         if (string.IsNullOrWhiteSpace(record.Actor))
@@ -92,7 +72,7 @@ internal sealed class SqlAuditLog(AccessDatabase database) : IAuditLog, IAuditAr
             throw new AccessValidationException("action", "Ändringen saknar uppgift om vad som hände.");
     }
 
-    private sealed class AuditRow
+    internal sealed class AuditRow
     {
         public long Sequence { get; init; }
         public string OccurredAt { get; init; } = "";
