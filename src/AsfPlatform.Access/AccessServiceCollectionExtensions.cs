@@ -31,6 +31,7 @@ public static class AccessServiceCollectionExtensions
         services.AddSingleton<IUserAccountService, SqlUserAccountService>();
         services.AddSingleton<IApiTokenService, SqlApiTokenService>();
         services.AddSingleton<IAuditLog, SqlAuditLog>();
+        services.AddSingleton<IAuditArchive, SqlAuditArchive>();
         services.AddSingleton<ISignInThrottle, SignIn.SqlSignInThrottle>();
         return services;
     }

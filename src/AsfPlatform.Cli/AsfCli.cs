@@ -69,6 +69,8 @@ public static class AsfCli
         root.Subcommands.Add(ReportCommands.CreateList(environment, global));
         root.Subcommands.Add(ReportCommands.CreateReport(environment, global));
         root.Subcommands.Add(UserCommands.Create(environment, global));
+        root.Subcommands.Add(BackupCommands.CreateBackup(environment, global));
+        root.Subcommands.Add(BackupCommands.CreateRestore(environment, global));
         root.SetAction(parse =>
         {
             if (parse.GetValue(version))

@@ -49,6 +49,7 @@ public static class AsfHostApplication
         services.AddSingleton<AsfPlatform.Host.Import.PendingImports>();
         services.AddSingleton<AsfPlatform.Host.Import.ImportService>();
         services.AddSingleton<AsfPlatform.Host.Import.SpreadsheetExports>();
+        services.AddSingleton<AsfPlatform.Host.Domain.OwnerBackups>();
         services.AddOwnerScope();
         services.AddAsfHealth();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = Errors.SwedishProblemTitles.Apply);
@@ -99,6 +100,7 @@ public static class AsfHostApplication
         app.MapRegisterEndpoints();
         app.MapReportEndpoints();
         app.MapSpreadsheetEndpoints();
+        app.MapBackupEndpoints();
         app.MapOpenApi();
         app.MapOperationsDashboard();
         app.MapRazorPages();

@@ -28,6 +28,8 @@ public sealed class ModuleBoundaryTests
         { Contracts, [Domain] },
         { "AsfPlatform.Grains", [Domain, Contracts] },
         { "AsfPlatform.Dataset", [Domain, Contracts] },
+        // Backup reads and writes an owner through the grain contracts, and its audit entries through the access module.
+        { "AsfPlatform.Backup", [Domain, Contracts, "AsfPlatform.Access"] },
         { Abstractions, [Domain, Contracts] },
         { "AsfPlatform.Reporting.Word", [Domain, Contracts, Abstractions] },
         { "AsfPlatform.Reporting", [Domain, Contracts, Abstractions, "AsfPlatform.Reporting.Word"] },

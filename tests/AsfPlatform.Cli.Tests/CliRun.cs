@@ -20,8 +20,14 @@ public static class CliRun
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var environment = new CliEnvironment(
-            Console(output), Console(error),
+        var environment = Environment(workingDirectory, output, error, stdin);
+        var code = await AsfCli.RunAsync(args, environment);
+        return new CliResult(code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>The environment of one run, for tests that start a <see cref="CliRuntime"/> themselves.</summary>
+    public static CliEnvironment Environment(string workingDirectory, TextWriter output, TextWriter error, string? stdin = null) =>
+        new(Console(output), Console(error),
             new StringReader(stdin ?? ""), InputRedirected: stdin is not null,
             // Test classes run in parallel: each run's silo gets ports of its own instead of Orleans' defaults.
             new ConfigurationBuilder().AddInMemoryCollection(FreePorts.ForSilo().Select(p => new KeyValuePair<string, string?>(p.Key, p.Value))).Build(),
@@ -29,9 +35,6 @@ public static class CliRun
         {
             ConfigureReporting = options => options.BuiltInAssemblies.Add(typeof(CliRun).Assembly),
         };
-        var code = await AsfCli.RunAsync(args, environment);
-        return new CliResult(code, output.ToString(), error.ToString());
-    }
 
     private static IAnsiConsole Console(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings
     {

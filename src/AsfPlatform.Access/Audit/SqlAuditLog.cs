@@ -9,7 +9,7 @@ internal sealed class SqlAuditLog(AccessDatabase database) : IAuditLog, IAsyncDi
 {
     private readonly AuditGroupCommit _commits = new(database);
 
-    private const string Columns =
+    internal const string Columns =
         "sequence AS Sequence, occurred_at AS OccurredAt, actor AS Actor, entity_type AS EntityType, " +
         "entity_id AS EntityId, action AS Action, before_json AS BeforeJson, after_json AS AfterJson, reason AS Reason";
 
@@ -22,11 +22,15 @@ internal sealed class SqlAuditLog(AccessDatabase database) : IAuditLog, IAsyncDi
     public ValueTask DisposeAsync() => _commits.DisposeAsync();
 
     /// <summary>Appends inside a caller's transaction, so a change and its audit entry commit together.</summary>
+    internal static Task<AuditEntry> AppendAsync(DbConnection connection, DbTransaction? transaction,
+        AuditRecord record, CancellationToken cancellationToken) =>
+        AppendAsync(connection, transaction, record, AccessDatabase.Now(), cancellationToken);
+
+    /// <summary>Appends with a given time: the current one, or an entry's own when an owner's history is restored.</summary>
     internal static async Task<AuditEntry> AppendAsync(DbConnection connection, DbTransaction? transaction,
-        AuditRecord record, CancellationToken cancellationToken)
+        AuditRecord record, string occurredAt, CancellationToken cancellationToken)
     {
         Validate(record);
-        var occurredAt = AccessDatabase.Now();
         var sequence = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO asf_audit_log (occurred_at, actor, entity_type, entity_id, action, before_json, after_json, reason)
@@ -68,7 +72,7 @@ internal sealed class SqlAuditLog(AccessDatabase database) : IAuditLog, IAsyncDi
             throw new AccessValidationException("action", "Ändringen saknar uppgift om vad som hände.");
     }
 
-    private sealed class AuditRow
+    internal sealed class AuditRow
     {
         public long Sequence { get; init; }
         public string OccurredAt { get; init; } = "";

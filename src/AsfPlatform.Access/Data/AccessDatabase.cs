@@ -114,7 +114,9 @@ internal sealed class AccessDatabase(IOptions<AccessStorageOptions> options)
         }
     }
 
-    public static string Now() => DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'");
+    public static string Now() => Format(DateTimeOffset.UtcNow);
+
+    public static string Format(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'");
 
     public static DateTimeOffset ParseTime(string value) =>
         DateTimeOffset.Parse(value, System.Globalization.CultureInfo.InvariantCulture,
