@@ -32,14 +32,14 @@ public static class IndicatorEvaluator
                 break;
             case IndicatorKind.Milestone:
                 var hit = Value(d, obs, periodStart, measureAt);
-                measured = new(hit is { Value: > 0 } ? 1 : 0, null, null, hit?.Contributors ?? []);
+                measured = new(hit is { Value: > 0 } ? 1 : 0, null, null, hit?.Contributors ?? [], hit?.Latest);
                 baseline = 0;
                 break;
             case IndicatorKind.GrowthRelativeToBaseline:
                 var level = Value(d, obs, DateOnly.MinValue, measureAt);
                 var b = d.BaselineValue ?? (d.BaselineDate is { } bd ? Value(d, obs, DateOnly.MinValue, bd)?.Value : null);
                 measured = level is null || b is null or 0 ? null
-                    : new(Math.Round((level.Value - b.Value) / b.Value * 100, 1), null, null, level.Contributors);
+                    : new(Math.Round((level.Value - b.Value) / b.Value * 100, 1), null, null, level.Contributors, level.Latest);
                 baseline = 0;
                 break;
             default:
@@ -81,7 +81,7 @@ public static class IndicatorEvaluator
         return new(d.Id, d.Title, d.Kind, asOf, measured?.Value,
             d.SplitBySex ? measured?.Women : null, d.SplitBySex ? measured?.Men : null,
             baseline, d.TargetValue, d.TargetDate, expected is { } x ? Math.Round(x, 1) : null, percent, status,
-            IndicatorEvaluation.Swedish(status), milestones, measured?.Contributors ?? [], source);
+            IndicatorEvaluation.Swedish(status), milestones, measured?.Contributors ?? [], source, measured?.Latest);
     }
 
     private static bool Meets(IndicatorDefinition d, decimal value, decimal target) =>
@@ -95,7 +95,8 @@ public static class IndicatorEvaluator
         var num = Value(d, obs, from, to);
         var den = d.Source.Denominator is { } m ? Measure.Of(m, obs, d.EffectiveScope, null, from, to) : null;
         if (num is null || den is null || den.Value == 0) return null;
-        return new(Math.Round(num.Value / den.Value * 100, 1), null, null, den.Contributors);
+        return new(Math.Round(num.Value / den.Value * 100, 1), null, null, den.Contributors,
+            num.Latest > den.Latest ? num.Latest : den.Latest);
     }
 
     private static MilestoneEvaluation EvaluateMilestone(IndicatorDefinition d, IReadOnlyCollection<Observation> obs,

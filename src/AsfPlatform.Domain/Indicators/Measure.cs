@@ -31,7 +31,8 @@ public static class Measure
         return new(list.Sum(o => o.Value),
             bySex ? list.Sum(o => o.Women) : null,
             bySex ? list.Sum(o => o.Men) : null,
-            list.Where(o => o.Value != 0).Select(o => o.SourceId).Distinct().ToList());
+            list.Where(o => o.Value != 0).Select(o => o.SourceId).Distinct().ToList(),
+            list.Max(o => o.Date));
     }
 
     /// <summary>

@@ -67,7 +67,8 @@ public static class MetricCatalog
 
     public static IReadOnlyList<MetricSource> SourcesOf(MetricKind m) => m switch
     {
-        MetricKind.PeopleInformed => [MetricSource.Survey],
+        // The county survey counted the years before the platform; staff in the audience of recorded events count from then on.
+        MetricKind.PeopleInformed => [MetricSource.Survey, MetricSource.Insats],
         MetricKind.RegisteredCompanies or MetricKind.Employed or MetricKind.Participants or MetricKind.Engaged =>
             [MetricSource.Survey, MetricSource.Company],
         MetricKind.MunicipalitiesInSupportStructure or MetricKind.MunicipalitiesWithPolicy
@@ -84,7 +85,7 @@ public static class MetricCatalog
         MetricKind.InformedEmployees => "Medarbetare/tjänstepersoner i publiken vid registrerade aktiviteter",
         MetricKind.InformedOrganisations => "Organisationer/grupper i publiken vid registrerade aktiviteter",
         MetricKind.InformedOthers => "Övriga i publiken vid registrerade aktiviteter",
-        MetricKind.PeopleInformed => "Personer i målgruppen som fått information under året (länsuppföljning)",
+        MetricKind.PeopleInformed => "Personer i målgruppen som fått information under året (länsuppföljning) och medarbetare i publiken vid registrerade aktiviteter",
         MetricKind.RegisteredCompanies => "Registrerade ASF (länsuppföljning eller företagsregister)",
         MetricKind.Employed => "Anställda i ASF (länsuppföljning eller företagens uppgifter)",
         MetricKind.Participants => "Deltagare i åtgärd i ASF (länsuppföljning eller företagens uppgifter)",

@@ -23,7 +23,13 @@ public static class Observations
         Observation Obs(MetricKind m, decimal v) => new(m, src, src, e.Date, v, Kommunkod: e.Kommunkod, Subregion: sub, Category: cat);
         var list = new List<Observation> { Obs(MetricKind.InformationEvents, 1) };
         if (e.Audience.Politicians is { } p) list.Add(Obs(MetricKind.InformedPoliticians, p));
-        if (e.Audience.Employees is { } em) list.Add(Obs(MetricKind.InformedEmployees, em));
+        if (e.Audience.Employees is { } em)
+        {
+            list.Add(Obs(MetricKind.InformedEmployees, em));
+            // Staff are the people in the target group an event informs: the indicator "medarbetare som fått
+            // information" reads PeopleInformed, which otherwise only the yearly county survey fed, so it never moved.
+            list.Add(Obs(MetricKind.PeopleInformed, em));
+        }
         if (e.Audience.Organisations is { } o) list.Add(Obs(MetricKind.InformedOrganisations, o));
         if (e.Audience.Others is { } ot) list.Add(Obs(MetricKind.InformedOthers, ot));
         return list;

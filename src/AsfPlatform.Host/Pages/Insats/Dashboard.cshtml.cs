@@ -26,15 +26,29 @@ public sealed class DashboardModel(DomainReader reader) : PageModel
     /// <summary>The SSE topic of this plan.</summary>
     public string LiveTopic => PlanLiveBridge.Topic(GrainKeys.Plan(Owner, InsatsId, Year));
 
+    /// <summary>The owner's data-quality findings for this insats (stated totals that disagree with their parts).</summary>
+    public IReadOnlyList<AsfPlatform.Domain.Quality.DataQualityFinding> Findings { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string owner, string insatsId, int year)
     {
-        (Owner, InsatsId, Year) = (owner, insatsId, year);
         Saved = TempData["Saved"] as string;
+        return await LoadAsync(owner, insatsId, year) ? Page() : NotFound();
+    }
+
+    /// <summary>The dashboard's lists alone (latest events, their total, findings): the live script swaps them in
+    /// when the plan reports a change, so they follow the cards without a reload.</summary>
+    public async Task<IActionResult> OnGetListorAsync(string owner, string insatsId, int year) =>
+        await LoadAsync(owner, insatsId, year) ? Partial("_DashboardLists", this) : NotFound();
+
+    private async Task<bool> LoadAsync(string owner, string insatsId, int year)
+    {
+        (Owner, InsatsId, Year) = (owner, insatsId, year);
         Plan = await reader.PlanAsync(owner, insatsId, year);
         Insats = await reader.InsatsAsync(owner, insatsId);
         if (!Plan.Exists || !Insats.Exists)
-            return NotFound();
+            return false;
         RecentEvents = (await reader.EventsAsync(owner, insatsId, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31))).TakeLast(10).Reverse().ToList();
-        return Page();
+        Findings = await reader.FindingsAsync(owner, insatsId);
+        return true;
     }
 }
