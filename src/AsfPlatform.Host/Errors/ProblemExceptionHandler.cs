@@ -28,7 +28,9 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
             return false;
 
         // A body or value the endpoint could not bind: the field named, as the domain's refusals do.
-        var result = exception is BadHttpRequestException badRequest ? Api.Json.RequestBodyProblems.For(badRequest)
+        var result = exception is BadHttpRequestException badRequest ? Api.Json.RequestBodyProblems.For(badRequest,
+                // The middleware has cleared the endpoint for the error page; the feature keeps the one that failed.
+                context.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType)
             : DomainProblems.For(exception, context.Response) ?? TypedResults.Problem(
             $"Felet är loggat med id {correlationId}. Inget har ändrats om du inte fått en bekräftelse. Försök igen; kvarstår felet, " +
             "kontakta den som förvaltar plattformen och ange id:t.",

@@ -15,20 +15,36 @@ internal static partial class RequestBodyProblems
     /// <summary>The key of an error about the body as a whole (the JSON path of its root).</summary>
     public const string Root = "$";
 
-    /// <summary>The answer for a binding failure: 400, or 415 for a body that is not sent as JSON.</summary>
-    public static IResult For(BadHttpRequestException exception)
+    /// <summary>
+    /// The answer for a binding failure (400). <paramref name="body"/> is the endpoint's body type, which says what a
+    /// property of the wrong type should have been. (A body not sent as JSON is a 415 the framework answers without
+    /// throwing; its ProblemDetails gets its Swedish title from <see cref="Errors.SwedishProblemTitles"/>.)
+    /// </summary>
+    public static IResult For(BadHttpRequestException exception, Type? body)
     {
-        var errors = exception.InnerException is JsonException json ? FromJson(json) : FromBinding(exception);
+        var errors = exception.InnerException is JsonException json ? FromJson(json, body) : FromBinding(exception);
         var detail = string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"));
-        return exception.StatusCode == StatusCodes.Status415UnsupportedMediaType
-            ? TypedResults.Problem(new HttpValidationProblemDetails(errors)
-            {
-                Status = StatusCodes.Status415UnsupportedMediaType, Title = "Innehållstypen stöds inte", Detail = detail,
-            })
-            : TypedResults.ValidationProblem(errors, title: ApiProblems.ValidationTitle, detail: detail);
+        return TypedResults.ValidationProblem(errors, title: ApiProblems.ValidationTitle, detail: detail);
     }
 
-    private static Dictionary<string, string[]> FromJson(JsonException json)
+    /// <summary>The .NET type at a JSON path ("use.placesUsed", "organisers[0]") of <paramref name="body"/>, if it can be followed.</summary>
+    private static Type? TypeAt(Type? body, string path)
+    {
+        var type = body;
+        foreach (var segment in path.Split('.', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (type is null) return null;
+            var bracket = segment.IndexOf('[');
+            var name = bracket < 0 ? segment : segment[..bracket];
+            type = type.GetProperty(name, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance
+                | System.Reflection.BindingFlags.IgnoreCase)?.PropertyType;
+            if (type is not null && bracket >= 0)
+                type = type.IsArray ? type.GetElementType() : type.GetGenericArguments().FirstOrDefault();
+        }
+        return type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+    }
+
+    private static Dictionary<string, string[]> FromJson(JsonException json, Type? body)
     {
         var at = Path(json.Path);
         var message = json.Message;
@@ -39,14 +55,13 @@ internal static partial class RequestBodyProblems
             return Quoted().Matches(missing.Groups[1].Value).ToDictionary(m => Join(at, m.Groups[1].Value),
                 _ => new[] { "Egenskapen måste skickas." });
         if (NotConvertible().Match(message) is { Success: true } type)
-            return One(at.Length == 0 ? Root : at, $"Värdet har fel typ: {Expected(type.Groups[1].Value)} förväntas.");
+            return One(at.Length == 0 ? Root : at,
+                $"Värdet har fel typ: {Expected(TypeAt(body, at)?.FullName ?? type.Groups[1].Value)} förväntas.");
         return One(at.Length == 0 ? Root : at, "Innehållet är inte giltig JSON.");
     }
 
     private static Dictionary<string, string[]> FromBinding(BadHttpRequestException exception)
     {
-        if (exception.StatusCode == StatusCodes.Status415UnsupportedMediaType)
-            return One(Root, "Innehållet skickas som JSON (Content-Type: application/json).");
         // 'Failed to bind parameter "DateOnly? asOf" from "x".' names the query or route value.
         if (Parameter().Match(exception.Message) is { Success: true } parameter && !exception.Message.Contains("body", StringComparison.Ordinal))
             return One(parameter.Groups[2].Value, $"Värdet har fel form: {Expected(parameter.Groups[1].Value)} förväntas.");

@@ -48,7 +48,7 @@ internal static class ApiComponents
         [409] = "Konflikt med något som redan finns (t.ex. ett användarnamn).",
         [412] = "Fel version: någon annan hann före, If-Match var inte postens ETag, eller det som skulle skapas " +
                 "(If-None-Match: *) finns redan. Svaret har den aktuella ETag:en. Se *Versioner* i API-beskrivningen.",
-        [415] = "Innehållet skickades inte som JSON (Content-Type: application/json).",
+        [415] = "Innehållet skickades inte som JSON (Content-Type: application/json). Inget sparades.",
         [428] = "If-Match (ändring) eller If-None-Match: * (ny post) saknas. Se *Versioner* i API-beskrivningen.",
         [503] = "Klustret svarar inte just nu; försök igen efter `Retry-After` sekunder.",
     };
