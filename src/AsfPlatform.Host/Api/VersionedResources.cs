@@ -14,7 +14,8 @@ internal static class VersionedResources
     {
         var what = Describe(key, out var hint);
         var state = current == 0 ? $"{what} finns inte än (version 0)" : $"{what} har version {current} (ETag \"v{current}\")";
-        return $"{Capitalise(state)}, men If-Match angav \"v{expected}\". {hint}" +
+        return $"Uppgifterna har ändrats av någon annan sedan du läste dem, eller If-Match gäller något annat: {state}, " +
+               $"men If-Match angav \"v{expected}\". {hint}" +
                "Läs in posten på nytt och skicka dess ETag i If-Match; skapa något nytt med If-None-Match: *.";
     }
 
@@ -42,6 +43,4 @@ internal static class VersionedResources
                 return $"posten {GrainKeys.PathOf(key)}";
         }
     }
-
-    private static string Capitalise(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 }
