@@ -1,5 +1,7 @@
 using AsfPlatform.Composition;
 using AsfPlatform.Host.Api;
+using AsfPlatform.Host.Api.Json;
+using AsfPlatform.Host.Api.OpenApi;
 using AsfPlatform.Host.Configuration;
 using AsfPlatform.Host.Health;
 using AsfPlatform.Host.Live;
@@ -54,7 +56,8 @@ public static class AsfHostApplication
         services.AddAsfHealth();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = Errors.SwedishProblemTitles.Apply);
         services.AddExceptionHandler<Errors.ProblemExceptionHandler>();
-        services.AddOpenApi();
+        services.AddApiJson();
+        services.AddAsfOpenApi();
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/", Access.Authentication.AccessPolicies.Read);
@@ -102,6 +105,7 @@ public static class AsfHostApplication
         app.MapSpreadsheetEndpoints();
         app.MapBackupEndpoints();
         app.MapOpenApi();
+        app.MapApiReference();
         app.MapOperationsDashboard();
         app.MapRazorPages();
     }

@@ -154,7 +154,7 @@ public sealed class RegisterApiTests(DatasetHostFactory factory) : IClassFixture
             (stored["insats"]!["description"]!.GetValue<string>(), stored["insats"]!["closedOn"]!.GetValue<string>(), stored["insats"]!["processLeader"]!.GetValue<string>()));
         Assert.Equal(HttpStatusCode.OK, early.StatusCode);
         var errors = await ErrorsAsync(late);
-        Assert.Contains("avslutades 2022-06-30", errors.GetProperty("datum")[0].GetString());
+        Assert.Contains("avslutades 2022-06-30", errors.GetProperty("date")[0].GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(path + "/events/lan-sen")).StatusCode);
     }
 

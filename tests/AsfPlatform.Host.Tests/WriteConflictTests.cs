@@ -127,7 +127,7 @@ public sealed class WriteConflictTests(DatasetHostFactory factory) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await WriteEndpoint.ProblemAsync(response);
-        Assert.True(problem.GetProperty("errors").TryGetProperty("titel", out _), problem.ToString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty("title", out _), problem.ToString());
         Assert.DoesNotContain("19800101-1231", problem.ToString());
         Assert.Equal(etag, await WriteEndpoint.ETagAsync(admin, WriteEndpoint.Insats));
     }
@@ -144,7 +144,7 @@ public sealed class WriteConflictTests(DatasetHostFactory factory) : IClassFixtu
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True((await WriteEndpoint.ProblemAsync(response)).GetProperty("errors").TryGetProperty("anstalldaKvinnor", out _));
+        Assert.True((await WriteEndpoint.ProblemAsync(response)).GetProperty("errors").TryGetProperty("employedWomen", out _));
         Assert.Equal(etag, await WriteEndpoint.ETagAsync(admin, WriteEndpoint.Company));
     }
 

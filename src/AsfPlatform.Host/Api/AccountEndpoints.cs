@@ -5,6 +5,8 @@ using AsfPlatform.Host.Domain;
 using AsfPlatform.Host.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
+using AsfPlatform.Host.Api.OpenApi;
+
 namespace AsfPlatform.Host.Api;
 
 /// <summary>The signed-in user (<c>GET /api/me</c>).</summary>
@@ -44,25 +46,35 @@ internal static class AccountEndpoints
                     ? Versioning.WithETag(http, new CurrentUserDto(account.UserName, account.DisplayName, account.Role.ToString(),
                         account.Organisation?.ToKey(), account.Owner, account.MustChangePassword), account.Version)
                     : ApiProblems.NotFound("Kontot finns inte längre."))
+            .WithSummary("Det inloggade kontot (med ETag för byte av lösenord)")
+            .ReadsVersioned<CurrentUserDto>()
+            .AlsoAnswers(StatusCodes.Status404NotFound)
             .RequireAuthorization(AccessPolicies.Read);
 
         api.MapGet("/users", async (ClaimsPrincipal user, AccountAdministration admin, CancellationToken ct) =>
                 TypedResults.Ok((await admin.ListAsync(user, ct)).Select(UserDto.From).ToList()))
+            .WithSummary("Kontona som förbundsadmin förvaltar")
             .RequireAuthorization(AccessPolicies.Admin);
 
-        api.MapPost("/users", CreateUserAsync).RequireAuthorization(AccessPolicies.Admin);
+        api.MapPost("/users", CreateUserAsync).RequireAuthorization(AccessPolicies.Admin)
+            .WithSummary("Skapar ett konto")
+            .WithDescription("Owner binder kontot till en organisation; mustChangePassword gör lösenordet tillfälligt.")
+            .AlsoAnswers(StatusCodes.Status409Conflict);
 
         api.MapGet("/tokens", async (ClaimsPrincipal user, IApiTokenService tokens, CancellationToken ct) =>
                 TypedResults.Ok(await tokens.ListAsync(user.Identity!.Name!, ct)))
+            .WithSummary("Dina API-nycklar (utan hemligheterna)")
             .RequireAuthorization(AccessPolicies.Read);
 
-        api.MapPost("/tokens", IssueTokenAsync).RequireAuthorization(AccessPolicies.Read);
+        api.MapPost("/tokens", IssueTokenAsync).RequireAuthorization(AccessPolicies.Read)
+            .WithSummary("Skapar en personlig API-nyckel; hemligheten visas bara i det här svaret");
 
         api.MapDelete("/tokens/{tokenId}", async Task<Results<NoContent, ProblemHttpResult>> (string tokenId,
                 ClaimsPrincipal user, IApiTokenService tokens, CancellationToken ct) =>
                 await tokens.RevokeAsync(user.Identity!.Name!, tokenId, user.Identity!.Name!, ct)
                     ? TypedResults.NoContent()
                     : ApiProblems.NotFound("Det finns ingen giltig nyckel med det id:t bland dina nycklar."))
+            .WithSummary("Återkallar en av dina API-nycklar")
             .RequireAuthorization(AccessPolicies.Read);
 
         // A catch-all: domain ids are paths ("finsam-gavleborg/asf-2016-2020"), written with their slashes.

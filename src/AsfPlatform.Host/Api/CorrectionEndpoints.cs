@@ -3,6 +3,8 @@ using System.Security.Claims;
 using AsfPlatform.Access.Authentication;
 using AsfPlatform.Host.Domain;
 
+using AsfPlatform.Host.Api.OpenApi;
+
 namespace AsfPlatform.Host.Api;
 
 /// <summary>
@@ -29,24 +31,28 @@ internal static class CorrectionEndpoints
                 ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
             EndpointWrites.ChangeAsync(http, v => writer.RemoveEventAsync(user, owner, insatsId, eventId, v, reason), s => s.Version))
             .WithSummary($"Tar bort en aktivitet. If-Match: aktivitetens ETag. {ReasonHint}")
+            .Changes<AsfPlatform.Contracts.InsatsSnapshot>("aktivitetens")
             .RequireAuthorization(AccessPolicies.Record);
 
         owner.MapDelete("/municipalities/{kommunkod}/milestones/{milestoneId}", (string owner, string kommunkod, string milestoneId,
                 string? reason, ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
             EndpointWrites.ChangeAsync(http, v => writer.RemoveMunicipalMilestoneAsync(user, owner, kommunkod, milestoneId, v, reason), s => s.Version))
             .WithSummary($"Tar bort en milstolpe för kommunen. If-Match: kommunens ETag. {ReasonHint}")
+            .Changes<AsfPlatform.Contracts.MunicipalitySnapshot>("kommunens")
             .RequireAuthorization(AccessPolicies.Record);
 
         owner.MapDelete("/insatser/{insatsId}/milestones/{milestoneId}", (string owner, string insatsId, string milestoneId,
                 string? reason, ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
             EndpointWrites.ChangeAsync(http, v => writer.RemoveNarrativeMilestoneAsync(user, owner, insatsId, milestoneId, v, reason), s => s.Version))
             .WithSummary($"Tar bort en milstolpe i insatsens berättelse (förbundsadmin). If-Match: insatsens ETag. {ReasonHint}")
+            .Changes<AsfPlatform.Contracts.InsatsSnapshot>("insatsens")
             .RequireAuthorization(AccessPolicies.Admin);
 
         owner.MapDelete("/insatser/{insatsId}/placements/{placementId}", (string owner, string insatsId, string placementId,
                 string? reason, ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
             EndpointWrites.ChangeAsync(http, v => writer.RemovePlacementAsync(user, owner, insatsId, placementId, v, reason), s => s.Version))
             .WithSummary($"Tar bort en placering. If-Match: insatsens ETag. {ReasonHint}")
+            .Changes<AsfPlatform.Contracts.InsatsSnapshot>("insatsens")
             .RequireAuthorization(AccessPolicies.Record);
 
         owner.MapDelete("/companies/{companyId}/figures/{date}", (string owner, string companyId, string date, string? reason,
@@ -55,6 +61,7 @@ internal static class CorrectionEndpoints
                 ? EndpointWrites.ChangeAsync(http, v => writer.RemoveCompanyFiguresAsync(user, owner, companyId, day, v, reason), s => s.Version)
                 : Task.FromResult<IResult>(ApiProblems.Validation("date", "Datumet anges som ÅÅÅÅ-MM-DD, t.ex. 2017-06-30.")))
             .WithSummary($"Tar bort företagets siffror för ett datum (ÅÅÅÅ-MM-DD). If-Match: företagets ETag. {ReasonHint}")
+            .Changes<AsfPlatform.Contracts.CompanySnapshot>("företagets")
             .RequireAuthorization(AccessPolicies.Record);
 
         return endpoints;

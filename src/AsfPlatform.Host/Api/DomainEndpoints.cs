@@ -3,6 +3,7 @@ using AsfPlatform.Access.Authentication;
 using AsfPlatform.Contracts;
 using AsfPlatform.Domain.Model;
 using AsfPlatform.Domain.Plans;
+using AsfPlatform.Host.Api.OpenApi;
 using AsfPlatform.Host.Domain;
 using Orleans;
 
@@ -20,16 +21,21 @@ internal static class DomainEndpoints
         {
             var snapshot = await reader.OwnerAsync(owner);
             return snapshot.Exists ? Versioning.WithETag(http, snapshot, snapshot.Version) : ApiProblems.NotFound($"Ägaren {owner}");
-        });
+        })
+            .WithSummary("Läser en organisation: profil, delregioner, samverkansparter och vad den har (med ETag)")
+            .ReadsVersioned<OwnerSnapshot>();
 
         owner.MapGet("/municipalities", async (string owner, DomainReader reader) =>
-            TypedResults.Ok(await reader.MunicipalitiesAsync(owner)));
+            TypedResults.Ok(await reader.MunicipalitiesAsync(owner)))
+            .WithSummary("Organisationens kommuner med milstolpar");
 
         owner.MapGet("/municipalities/{kommunkod}", async (string owner, string kommunkod, DomainReader reader, HttpContext http) =>
         {
             var snapshot = await reader.MunicipalityAsync(owner, kommunkod);
             return snapshot.Exists ? Versioning.WithETag(http, snapshot, snapshot.Version) : ApiProblems.NotFound($"Kommunen {kommunkod}");
-        });
+        })
+            .WithSummary("Läser en kommun med dess milstolpar (med ETag)")
+            .ReadsVersioned<MunicipalitySnapshot>();
 
         // Writes: If-Match carries the version read (428 without, 412 when stale); the writer checks scope and audits.
         // Replacing a recorded fact (same id, or the same date for figures) needs ?reason= (3–500 characters).
@@ -37,19 +43,23 @@ internal static class DomainEndpoints
                 ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
             EndpointWrites.ChangeAsync(http, v => writer.RecordMunicipalMilestoneAsync(user, owner, kommunkod, milestone, v, reason), s => s.Version))
             .WithSummary(CorrectionEndpoints.RecordSummary("en milstolpe för kommunen"))
+            .Changes<MunicipalitySnapshot>("kommunens")
             .RequireAuthorization(AccessPolicies.Record);
 
         owner.MapPut("/companies/{companyId}/figures", (string owner, string companyId, CompanyFigures figures, string? reason,
                 ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
             EndpointWrites.ChangeAsync(http, v => writer.RecordCompanyFiguresAsync(user, owner, companyId, figures, v, reason), s => s.Version))
             .WithSummary(CorrectionEndpoints.RecordSummary("företagets siffror per datum"))
+            .Changes<CompanySnapshot>("företagets")
             .RequireAuthorization(AccessPolicies.Record);
 
         owner.MapGet("/insatser/{insatsId}", async (string owner, string insatsId, DomainReader reader, HttpContext http) =>
         {
             var snapshot = await reader.InsatsAsync(owner, insatsId);
             return snapshot.Exists ? Versioning.WithETag(http, snapshot, snapshot.Version) : ApiProblems.NotFound($"Insatsen {insatsId}");
-        });
+        })
+            .WithSummary("Läser en insats med placeringar och milstolpar (med ETag)")
+            .ReadsVersioned<InsatsSnapshot>();
 
         // An event has its own version: If-Match names the event's ETag (read here), so offices never race each other.
         owner.MapGet("/insatser/{insatsId}/events/{eventId}", async (string owner, string insatsId, string eventId, DomainReader reader,
@@ -57,7 +67,9 @@ internal static class DomainEndpoints
         {
             var snapshot = await reader.EventAsync(owner, insatsId, eventId);
             return snapshot.Exists ? Versioning.WithETag(http, snapshot, snapshot.Version) : ApiProblems.NotFound($"Aktiviteten {eventId}");
-        });
+        })
+            .WithSummary("Läser en aktivitet med dess egen ETag")
+            .ReadsVersioned<EventSnapshot>();
 
         owner.MapPost("/insatser/{insatsId}/events", (string owner, string insatsId, InformationEvent informationEvent, string? reason,
                 ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
@@ -65,40 +77,52 @@ internal static class DomainEndpoints
                 ? EndpointWrites.CreateAsync(http, () => writer.RecordEventAsync(user, owner, insatsId, informationEvent, expected: null, reason), s => s.Version)
                 : EndpointWrites.ChangeAsync(http, v => writer.RecordEventAsync(user, owner, insatsId, informationEvent, v, reason), s => s.Version))
             .WithSummary(CorrectionEndpoints.RecordSummary("en aktivitet"))
+            .WithDescription("En ny aktivitet skapas med `If-None-Match: *`; en registrerad ändras med `If-Match` och aktivitetens egen ETag " +
+                "(från GET …/events/{eventId}), inte insatsens. Utan id skapas ett.")
+            .CreatesOrChanges<EventSnapshot>("aktivitetens")
             .RequireAuthorization(AccessPolicies.Record);
 
         owner.MapPut("/insatser/{insatsId}/placements", (string owner, string insatsId, Placement placement, string? reason,
                 ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
             EndpointWrites.ChangeAsync(http, v => writer.RecordPlacementAsync(user, owner, insatsId, placement, v, reason), s => s.Version))
             .WithSummary(CorrectionEndpoints.RecordSummary("en placering"))
+            .Changes<InsatsSnapshot>("insatsens")
             .RequireAuthorization(AccessPolicies.Record);
 
         owner.MapPut("/insatser/{insatsId}/milestones", (string owner, string insatsId, NarrativeMilestone milestone, string? reason,
                 ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
             EndpointWrites.ChangeAsync(http, v => writer.RecordNarrativeMilestoneAsync(user, owner, insatsId, milestone, v, reason), s => s.Version))
             .WithSummary(CorrectionEndpoints.RecordSummary("en milstolpe i insatsens berättelse"))
+            .Changes<InsatsSnapshot>("insatsens")
             .RequireAuthorization(AccessPolicies.Admin);
 
         owner.MapPut("/insatser/{insatsId}/plans/{year:int}", (string owner, string insatsId, int year, PlanContent content,
                 ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
             EndpointWrites.ChangeAsync(http, v => writer.SavePlanAsync(user, owner, insatsId, year, content, v), s => s.Version))
+            .WithSummary("Sparar årets handlingsplan: hela innehållet ersätter det sparade")
+            .Changes<PlanSnapshot>("handlingsplanens")
             .RequireAuthorization(AccessPolicies.Admin);
 
         owner.MapGet("/companies", async (string owner, DomainReader reader) =>
-            TypedResults.Ok(await reader.CompaniesAsync(owner)));
+            TypedResults.Ok(await reader.CompaniesAsync(owner)))
+            .WithSummary("Organisationens ASF-företag med siffror");
 
         owner.MapGet("/companies/{companyId}", async (string owner, string companyId, DomainReader reader, HttpContext http) =>
         {
             var snapshot = await reader.CompanyAsync(owner, companyId);
             return snapshot.Company is not null ? Versioning.WithETag(http, snapshot, snapshot.Version) : ApiProblems.NotFound($"Företaget {companyId}");
-        });
+        })
+            .WithSummary("Läser ett företag med dess siffror (med ETag)")
+            .ReadsVersioned<CompanySnapshot>();
 
         owner.MapGet("/insatser/{insatsId}/plans/{year:int}", async (string owner, string insatsId, int year, DomainReader reader,
             HttpContext http) =>
         {
             var snapshot = await reader.PlanAsync(owner, insatsId, year);
             return snapshot.Exists ? Versioning.WithETag(http, snapshot, snapshot.Version) : ApiProblems.NotFound($"Handlingsplanen {year}");
-        });
+        })
+            .WithSummary("Läser årets handlingsplan med levande indikatorer (med ETag)")
+            .ReadsVersioned<PlanSnapshot>();
 
         owner.MapGet("/insatser/{insatsId}/plans/{year:int}/indicators", async (string owner, string insatsId, int year,
             DateOnly? asOf, DomainReader reader) =>
@@ -106,10 +130,12 @@ internal static class DomainEndpoints
             return asOf is { } date
                 ? TypedResults.Ok(await reader.EvaluateAsync(owner, insatsId, year, date))
                 : TypedResults.Ok((await reader.PlanAsync(owner, insatsId, year)).Indicators);
-        });
+        })
+            .WithSummary("Handlingsplanens indikatorer, eller deras värden per ett datum (asOf, ÅÅÅÅ-MM-DD)");
 
         owner.MapGet("/findings", async (string owner, string? insatsId, DomainReader reader) =>
-            TypedResults.Ok(await reader.FindingsAsync(owner, insatsId)));
+            TypedResults.Ok(await reader.FindingsAsync(owner, insatsId)))
+            .WithSummary("Datakvalitet: avvikelser i organisationens uppgifter (för en insats med insatsId)");
 
         return endpoints;
     }

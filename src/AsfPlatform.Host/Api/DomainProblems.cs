@@ -19,9 +19,7 @@ internal static class DomainProblems
     /// <summary>The answer for <paramref name="exception"/>, or null when it is not a domain exception.</summary>
     public static IResult? For(Exception exception, HttpResponse response) => exception switch
     {
-        ValidationException validation => TypedResults.ValidationProblem(
-            validation.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-            title: ApiProblems.ValidationTitle, detail: validation.Message),
+        ValidationException validation => Invalid(validation, response),
         ConcurrencyConflictException conflict => Stale(conflict, response),
         AlreadyExistsException exists => TypedResults.Problem(exists.Message, statusCode: StatusCodes.Status412PreconditionFailed,
             title: "Finns redan"),
@@ -31,9 +29,21 @@ internal static class DomainProblems
         _ => null,
     };
 
+    // Keyed by the request's property path (the domain names its fields in Swedish for the pages).
+    private static IResult Invalid(ValidationException validation, HttpResponse response)
+    {
+        var body = response.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType;
+        return TypedResults.ValidationProblem(
+            validation.Errors.GroupBy(e => Json.ApiFieldNames.Translate(e.Field, body))
+                .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+            title: ApiProblems.ValidationTitle, detail: validation.Message);
+    }
+
+    // The detail names whose version was expected, since an insats, its plans and each of its events have their own.
     private static IResult Stale(ConcurrencyConflictException conflict, HttpResponse response)
     {
         response.Headers.ETag = Versioning.ETag(conflict.CurrentVersion);
-        return TypedResults.Problem(conflict.Message, statusCode: StatusCodes.Status412PreconditionFailed, title: "Någon annan hann före");
+        return TypedResults.Problem(VersionedResources.StaleDetail(conflict.Key, conflict.ExpectedVersion, conflict.CurrentVersion),
+            statusCode: StatusCodes.Status412PreconditionFailed, title: "Någon annan hann före");
     }
 }

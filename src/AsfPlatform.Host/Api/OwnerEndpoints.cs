@@ -3,6 +3,8 @@ using AsfPlatform.Access.Authentication;
 using AsfPlatform.Domain.Model;
 using AsfPlatform.Host.Domain;
 
+using AsfPlatform.Host.Api.OpenApi;
+
 namespace AsfPlatform.Host.Api;
 
 /// <summary>A new owner as the API takes it: <c>id</c> may be left out (derived from the name).</summary>
@@ -43,12 +45,16 @@ internal static class OwnerEndpoints
                     ? EndpointWrites.CreateAsync(http, () => writer.CreateOwnerAsync(user, request.Id, request.Profile), s => s.Version)
                     : Task.FromResult(CreateOnlyRequired()))
             .RequireAuthorization(AccessPolicies.Admin)
-            .WithSummary("Lägger upp en ny organisation (kräver If-None-Match: *)");
+            .WithSummary("Lägger upp en ny organisation (kräver If-None-Match: *)")
+            .WithDescription("Utan id skapas ett av namnet. Kommuner läggs till efteråt, en i taget, ur SCB:s lista.")
+            .Creates<AsfPlatform.Contracts.OwnerSnapshot>();
 
         owners.MapPut("/{owner}", (string owner, OwnerRequest request, ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
                 EndpointWrites.ChangeAsync(http, v => writer.SaveOwnerAsync(user, owner, request.Profile, v), s => s.Version))
             .RequireAuthorization(AccessPolicies.Admin)
-            .WithSummary("Ändrar organisationens namn, typ, organisationsnummer, delregioner och samverkansparter");
+            .WithSummary("Ändrar organisationens namn, typ, organisationsnummer, delregioner och samverkansparter")
+            .WithDescription("Hela profilen ersätter den sparade: läs organisationen, ändra och skicka tillbaka alla fält.")
+            .Changes<AsfPlatform.Contracts.OwnerSnapshot>("organisationens");
 
         owners.MapPut("/{owner}/municipalities/{kommunkod}", (string owner, string kommunkod, MunicipalityPlacement placement,
                 ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
@@ -56,7 +62,8 @@ internal static class OwnerEndpoints
                     ? EndpointWrites.CreateAsync(http, () => writer.PlaceMunicipalityAsync(user, owner, kommunkod, placement.Subregion, null), s => s.Version)
                     : EndpointWrites.ChangeAsync(http, v => writer.PlaceMunicipalityAsync(user, owner, kommunkod, placement.Subregion, v), s => s.Version))
             .RequireAuthorization(AccessPolicies.Admin)
-            .WithSummary("Lägger till en kommun ur SCB:s lista (If-None-Match: *) eller flyttar den till en annan delregion (If-Match)");
+            .WithSummary("Lägger till en kommun ur SCB:s lista (If-None-Match: *) eller flyttar den till en annan delregion (If-Match)")
+            .CreatesOrChanges<AsfPlatform.Contracts.MunicipalitySnapshot>("kommunens");
 
         owners.MapDelete("/{owner}/municipalities/{kommunkod}", (string owner, string kommunkod, string? reason,
                 ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>

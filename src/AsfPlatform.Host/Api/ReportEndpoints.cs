@@ -2,6 +2,8 @@ using AsfPlatform.Access.Authentication;
 using AsfPlatform.Host.Domain;
 using AsfPlatform.Reporting;
 
+using AsfPlatform.Host.Api.OpenApi;
+
 namespace AsfPlatform.Host.Api;
 
 /// <summary>A report plugin as the API lists it.</summary>
@@ -31,6 +33,7 @@ internal static class ReportEndpoints
                 downloads.Reports.Select(r => new ReportInfoDto(r.Id, r.Title, r.Description,
                     r.Parameters.Select(p => new ReportParameterDto(p.Kind.ToString(), p.Label, p.Required, p.Hint)).ToList())).ToList(),
                 downloads.PdfAvailable)))
+            .WithSummary("Rapporterna som kan skapas, med parametrar, och om PDF finns här")
             .RequireAuthorization(AccessPolicies.Read);
 
         reports.MapPost("/{reportId}", async Task<IResult> (string reportId, ReportRequest? request, string? format, ReportDownloads downloads,
@@ -70,6 +73,11 @@ internal static class ReportEndpoints
                     return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status500InternalServerError, title: "Rapporten kunde inte skapas");
                 }
             })
+            .WithSummary("Skapar en rapport som Word-dokument (eller PDF med format=pdf)")
+            .WithDescription("Svaret är filen. Rapporter för en kommun kan skapas av partnerkontoret för sina egna kommuner.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .AlsoAnswers(StatusCodes.Status503ServiceUnavailable)
             .RequireAuthorization(AccessPolicies.Reports);
         return endpoints;
     }

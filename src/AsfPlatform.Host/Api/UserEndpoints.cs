@@ -2,6 +2,8 @@ using System.Security.Claims;
 using AsfPlatform.Access;
 using AsfPlatform.Host.Domain;
 
+using AsfPlatform.Host.Api.OpenApi;
+
 namespace AsfPlatform.Host.Api;
 
 /// <summary>Body of <c>PATCH /api/users/{userName}</c>: null members stay as they are.</summary>
@@ -27,7 +29,8 @@ internal static class UserEndpoints
 
         users.MapGet("/", (string userName, ClaimsPrincipal user, AccountAdministration admin, HttpContext http,
                 CancellationToken ct) => AnswerAsync(http, () => admin.FindAsync(user, userName, ct)))
-            .WithSummary("Läser ett konto (med ETag för ändringar).");
+            .WithSummary("Läser ett konto (med ETag för ändringar).")
+            .ReadsVersioned<UserDto>();
 
         users.MapPatch("/", (string userName, UpdateUserRequest request, ClaimsPrincipal user, AccountAdministration admin,
                 HttpContext http, CancellationToken ct) =>
@@ -47,14 +50,17 @@ internal static class UserEndpoints
                 var change = new UserAccountChange(request.DisplayName, role, organisation, request.Disabled, expected);
                 return AnswerAsync(http, () => admin.UpdateAsync(user, userName, change, ct));
             })
-            .WithSummary("Ändrar namn, roll, organisation eller status (avstängd/aktiv) för ett konto.");
+            .WithSummary("Ändrar namn, roll, organisation eller status (avstängd/aktiv) för ett konto.")
+            .Changes<UserDto>("kontots")
+            .AlsoAnswers(StatusCodes.Status409Conflict);
 
         users.MapPost("/password", (string userName, ResetPasswordRequest request, ClaimsPrincipal user,
                 AccountAdministration admin, HttpContext http, CancellationToken ct) =>
                 Versioning.TryGetExpectedVersion(http.Request, out var expected, out var problem)
                     ? AnswerAsync(http, () => admin.ResetPasswordAsync(user, userName, request.Password ?? "", expected, ct))
                     : Task.FromResult(problem!))
-            .WithSummary("Återställer lösenordet till ett tillfälligt som användaren måste byta vid nästa inloggning.");
+            .WithSummary("Återställer lösenordet till ett tillfälligt som användaren måste byta vid nästa inloggning.")
+            .Changes<UserDto>("kontots");
 
         endpoints.MapPost("/api/account/password", (ChangePasswordRequest request, ClaimsPrincipal user,
                 IUserAccountService accounts, HttpContext http, CancellationToken ct) =>
@@ -64,6 +70,7 @@ internal static class UserEndpoints
                     : Task.FromResult(problem!))
             .WithTags("Konton")
             .WithSummary("Byter det egna lösenordet (nuvarande lösenord krävs; If-Match med ETag från GET /api/me).")
+            .Changes<UserDto>("det egna kontots")
             .RequireAuthorization(Access.Authentication.AccessPolicies.Read);
 
         return endpoints;

@@ -20,14 +20,18 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
         // The middleware has already pointed the request at the error page; the feature keeps the path that failed.
         var path = context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value ?? "";
         var correlationId = CorrelationId(context);
-        if (DomainProblems.IsDomain(exception))
+        if (DomainProblems.IsDomain(exception) || exception is BadHttpRequestException)
             LogRefusal(logger, exception.GetType().Name, path, correlationId);
         else
             LogUnexpected(logger, exception, context.Request.Method, path, correlationId);
         if (!AuthenticationSetup.IsApiPath(path))
             return false;
 
-        var result = DomainProblems.For(exception, context.Response) ?? TypedResults.Problem(
+        // A body or value the endpoint could not bind: the field named, as the domain's refusals do.
+        var result = exception is BadHttpRequestException badRequest ? Api.Json.RequestBodyProblems.For(badRequest,
+                // The middleware has cleared the endpoint for the error page; the feature keeps the one that failed.
+                context.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType)
+            : DomainProblems.For(exception, context.Response) ?? TypedResults.Problem(
             $"Felet är loggat med id {correlationId}. Inget har ändrats om du inte fått en bekräftelse. Försök igen; kvarstår felet, " +
             "kontakta den som förvaltar plattformen och ange id:t.",
             statusCode: StatusCodes.Status500InternalServerError, title: Title,
