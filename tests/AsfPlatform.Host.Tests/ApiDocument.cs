@@ -35,6 +35,9 @@ public sealed record ApiOperation(ApiDocument Document, string Method, string Pa
 
     public JsonElement? RequestBody => Element.TryGetProperty("requestBody", out var b) ? Document.Resolve(b) : null;
 
+    /// <summary>Whether the operation takes a JSON body (uploads of files take their own media types).</summary>
+    public bool HasJsonBody => RequestBody is { } body && body.GetProperty("content").TryGetProperty("application/json", out _);
+
     /// <summary>The request example of the JSON body, if any.</summary>
     public JsonElement? Example => RequestBody is { } body && body.GetProperty("content").TryGetProperty("application/json", out var media)
         && media.TryGetProperty("example", out var example) ? example : null;

@@ -9,7 +9,7 @@ public sealed class UnknownOwnerTests(AsfHostFactory factory) : IClassFixture<As
     private static readonly Dictionary<string, string> Values = new()
     {
         ["owner"] = "finns-inte", ["insatsId"] = "asf-2016-2020", ["kommunkod"] = "2183", ["companyId"] = "asf-gladjeverket",
-        ["year"] = "2017", ["eventId"] = "k2183-x",
+        ["year"] = "2017", ["eventId"] = "k2183-x", ["kind"] = "foretagsuppgifter",
     };
 
     [Fact]
