@@ -47,17 +47,17 @@ public sealed class NarrativeTests(DatasetHostFactory factory) : IClassFixture<D
         var etag = await WriteEndpoint.ETagAsync(admin, WriteEndpoint.Insats);
         var texts = JsonNode.Parse(await admin.GetStringAsync(Texts))!;
         var before = texts["lessons"]!.GetValue<string>();
-        texts["lessons"] = "Kunskapsspridning lönar sig.";
+        texts["lessons"] = "Kunskapsspridning ger resultat.";
 
         var response = await PutAsync(admin, texts, etag);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotEqual(etag, response.Headers.ETag!.Tag);
-        Assert.Equal("Kunskapsspridning lönar sig.", JsonNode.Parse(await admin.GetStringAsync(Texts))!["lessons"]!.GetValue<string>());
+        Assert.Equal("Kunskapsspridning ger resultat.", JsonNode.Parse(await admin.GetStringAsync(Texts))!["lessons"]!.GetValue<string>());
         var audit = (await factory.Services.GetRequiredService<IAuditLog>().ReadLatestAsync(1))[0];
         Assert.Equal("insatsens texter ändrade", audit.Action);
         Assert.Contains(before[..20], audit.BeforeJson);
-        Assert.Contains("Kunskapsspridning lönar sig.", audit.AfterJson);
+        Assert.Contains("Kunskapsspridning ger resultat.", audit.AfterJson);
     }
 
     [Fact]

@@ -41,9 +41,9 @@ public sealed class LagesrapportTests(DatasetFixture fixture)
             else
                 Assert.Equal("–", row[2]);
         }
-        // The dataset's own README: 586 employees informed (achieved), 34 registered ASF (achieved), 4 places (off track).
+        // The dataset's own README: 586 employees informed (achieved), 34 registered ASF (achieved), 4 places (missed at the target date).
         Assert.Contains(table, r => r[1].StartsWith("Antal medarbetare", StringComparison.Ordinal) && r[2] == "586" && r[4] == "Uppnått");
-        Assert.Contains(table, r => r[1] == "Antal platser som stödfinansieras av förbundet" && r[2] == "4" && r[4] == "Ej i fas");
+        Assert.Contains(table, r => r[1] == "Antal platser som stödfinansieras av förbundet" && r[2] == "4" && r[4] == "Ej uppnått");
     }
 
     [Fact]
