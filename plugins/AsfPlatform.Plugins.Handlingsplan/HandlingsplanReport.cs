@@ -205,7 +205,7 @@ internal sealed class PlanLayout(IReportContext context, PlanContent plan, int y
                     IndicatorText.Baseline(d, e),
                     IndicatorText.Target(d),
                     e is null ? "saknar data" : IndicatorText.Outcome(e, d.Unit),
-                    TableCell.Badge(e?.Status ?? IndicatorStatus.NoData),
+                    e is null ? TableCell.Badge(IndicatorStatus.NoData) : TableCell.Badge(e),
                 ];
             }).ToList();
             document.Table(new TableSpec(
@@ -234,7 +234,7 @@ internal sealed class PlanLayout(IReportContext context, PlanContent plan, int y
             {
                 lines.Add(e.Status == IndicatorStatus.NoData
                     ? $"Utfall per {SwedishFormat.Date(_asOf)}: saknar data (inga registrerade uppgifter)"
-                    : $"Utfall per {SwedishFormat.Date(_asOf)}: {IndicatorText.Outcome(e, d.Unit)} – {e.StatusText.ToLowerInvariant()}");
+                    : $"Utfall per {SwedishFormat.Date(_asOf)}: {IndicatorText.Outcome(e, d.Unit)} – {IndicatorText.Status(e).ToLowerInvariant()}");
                 lines.AddRange(e.Milestones.Select(m =>
                     $"Delmål {SwedishFormat.Date(m.Date)}: {IndicatorText.Value(e.Kind, m.Value, d.Unit)} mot {SwedishFormat.Number(m.Target, 1)}" +
                     (m.Met switch { true => " – uppnått", false => " – ej uppnått", null => " – ännu inte mätt" })));

@@ -60,6 +60,14 @@ public sealed class KommunrapportReport : IReportPlugin
         var placements = PlacementSummary.Of(context.Placements.Where(p => p.Kommunkod == code && p.Year == year));
         var events = EventSummary.Of(context.Events.Where(e => e.Kommunkod == code && e.Date.Year == year));
         var countyWide = context.Events.Count(e => e.CountyWide && e.Date.Year == year);
+        var subregions = new SubregionNames(context.Owner);
+        // The surveys count companies per subregion, never per municipality: the municipality's figure is its subregion's.
+        var survey = municipality.Subregion is { } region
+            ? context.Surveys.Select(x => x.Survey).Where(x => x.Date <= yearEnd && x.CompaniesBySubregion.Any(c => c.Subregion == region))
+                .MaxBy(x => x.Date) is { } latest
+                ? new SubregionFigure(subregions.Of(region), latest.Date, latest.CompaniesBySubregion.Where(c => c.Subregion == region).Sum(c => c.Companies))
+                : null
+            : null;
 
         document.CoverPage(new CoverPage(
                 $"Kommunrapport {name} {year}",
@@ -74,7 +82,9 @@ public sealed class KommunrapportReport : IReportPlugin
             .Table(new TableSpec(
                 [new TableColumn("Nyckeltal", 70), new TableColumn("Antal", 30, ColumnAlignment.Right)],
                 [
-                    ["Registrerade ASF i kommunen", SwedishFormat.Number(companies.Count)],
+                    .. (survey is null ? Array.Empty<IReadOnlyList<TableCell>>() :
+                        [[$"Registrerade ASF i {survey.Subregion} (länsuppföljningen {SwedishFormat.Date(survey.Date)})", SwedishFormat.Number(survey.Companies)]]),
+                    [$"ASF i {name} registrerade vid namn i plattformen", SwedishFormat.Number(companies.Count)],
                     [$"Milstolpar till och med {year}", SwedishFormat.Number(milestones.Count)],
                     [$"varav under {year}", SwedishFormat.Number(milestones.Count(m => m.Date.Year == year))],
                     [$"Beviljade platser {year}", SwedishFormat.Number(placements.Granted)],
@@ -84,19 +94,26 @@ public sealed class KommunrapportReport : IReportPlugin
                 tables.Caption("Kommunen i korthet")));
 
         cancellationToken.ThrowIfCancellationRequested();
-        WriteCompanies(document, tables, companies, name, yearEnd);
+        WriteCompanies(document, tables, companies, survey, name, yearEnd);
         WriteMilestones(document, tables, milestones, name, year);
         WritePlacements(document, tables, names, placements, name, year);
         WriteEvents(document, tables, names, events, countyWide, name, year);
         return Task.CompletedTask;
     }
 
-    private static void WriteCompanies(IDocumentBuilder document, TableNumbers tables, IReadOnlyList<CompanySnapshot> companies, string name, DateOnly yearEnd)
+    /// <summary>A survey's company count for the municipality's subregion, with the survey's date.</summary>
+    private sealed record SubregionFigure(string Subregion, DateOnly Date, int Companies);
+
+    private static void WriteCompanies(IDocumentBuilder document, TableNumbers tables, IReadOnlyList<CompanySnapshot> companies,
+        SubregionFigure? survey, string name, DateOnly yearEnd)
     {
         document.Heading("Arbetsintegrerande sociala företag");
+        document.Paragraph(survey is null
+            ? $"Länsuppföljningarna redovisar inget antal ASF för {name}s delregion till och med {SwedishFormat.Date(yearEnd)}."
+            : $"Länsuppföljningen {SwedishFormat.Date(survey.Date)} räknade {SwedishText.Count(survey.Companies, "registrerat arbetsintegrerande socialt företag", "registrerade arbetsintegrerande sociala företag")} i {survey.Subregion}, som {name} hör till. Uppföljningen redovisar företagen per delregion, inte per kommun.");
         if (companies.Count == 0)
         {
-            document.Paragraph($"Inga arbetsintegrerande sociala företag i {name} är registrerade i plattformen.");
+            document.Paragraph($"Inget företag i {name} är registrerat vid namn i plattformen.");
             return;
         }
         var rows = companies.Select(c =>
@@ -111,7 +128,7 @@ public sealed class KommunrapportReport : IReportPlugin
                 latest is null ? "–" : SwedishFormat.Number(latest.ParticipantsAf + latest.ParticipantsMunicipality + latest.ParticipantsOther),
             ];
         }).ToList();
-        document.Paragraph($"{companies.Count} företag i {name} är registrerade. Siffrorna är företagets senaste uppgifter till och med {SwedishFormat.Date(yearEnd)}.")
+        document.Paragraph($"{SwedishText.Capitalise(SwedishText.Count(companies.Count, "företag", "företag"))} i {name} {SwedishText.Form(companies.Count, "är registrerat", "är registrerade")} vid namn i plattformen – inte nödvändigtvis alla kommunens ASF. Siffrorna är företagets senaste uppgifter till och med {SwedishFormat.Date(yearEnd)}.")
             .Table(new TableSpec(
                 [
                     new TableColumn("Företag", 27), new TableColumn("Form", 15), new TableColumn("Bransch", 18), new TableColumn("Uppgifter per", 13),

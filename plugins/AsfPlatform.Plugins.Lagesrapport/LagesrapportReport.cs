@@ -81,27 +81,28 @@ public sealed class LagesrapportReport : IReportPlugin
     private static void WriteSummary(IDocumentBuilder document, TableNumbers tables, PlanSnapshot plan, IReadOnlyList<IndicatorFigures> indicators,
         EventSummary events, PlacementSummary placements, IReadOnlyList<IndicatorFigures> deviations, DateOnly from, DateOnly to)
     {
-        int Count(IndicatorStatus s) => indicators.Count(i => i.Evaluation.Status == s);
+        // Counted by the words the plan's rule gives at the date, so the summary says what the indicator table says.
+        var byStatus = indicators.GroupBy(i => IndicatorText.Status(i.Evaluation))
+            .OrderBy(g => Array.IndexOf(StatusOrder, g.Key))
+            .Select(g => (IReadOnlyList<TableCell>)[TableCell.Badge(g.First().Evaluation) with { Text = g.Key }, SwedishFormat.Number(g.Count())]);
         document.Heading("Sammanfattning")
             .Paragraph($"Rapporten visar läget per {SwedishFormat.Date(to)} för \"{plan.Content!.Title}\". Alla siffror är beräknade ur de registrerade uppgifterna.")
             .Table(new TableSpec(
                 [new TableColumn("Nyckeltal", 70), new TableColumn("Antal", 30, ColumnAlignment.Right)],
                 [
                     ["Indikatorer i handlingsplanen", SwedishFormat.Number(indicators.Count)],
-                    [TableCell.Badge(IndicatorStatus.Achieved) with { Text = "Uppnådda" }, SwedishFormat.Number(Count(IndicatorStatus.Achieved))],
-                    [TableCell.Badge(IndicatorStatus.OnTrack) with { Text = "I fas" }, SwedishFormat.Number(Count(IndicatorStatus.OnTrack))],
-                    [TableCell.Badge(IndicatorStatus.AtRisk) with { Text = "Risk" }, SwedishFormat.Number(Count(IndicatorStatus.AtRisk))],
-                    [TableCell.Badge(IndicatorStatus.OffTrack) with { Text = "Ej i fas" }, SwedishFormat.Number(Count(IndicatorStatus.OffTrack))],
-                    [TableCell.Badge(IndicatorStatus.NoData) with { Text = "Saknar data" }, SwedishFormat.Number(Count(IndicatorStatus.NoData))],
+                    .. byStatus,
                     [$"Aktiviteter {SwedishFormat.Period(from, to)}", SwedishFormat.Number(events.Events.Count)],
                     [$"Beviljade platser {to.Year}", SwedishFormat.Number(placements.Granted)],
                     [$"Nyttjade platser {to.Year}", SwedishFormat.Number(placements.Used)],
                 ],
                 tables.Caption("Läget i korthet")))
             .Paragraph(deviations.Count == 0
-                ? "Ingen indikator har status Risk eller Ej i fas."
+                ? "Ingen indikator är ej i fas eller ej uppnådd."
                 : $"{SwedishText.Count(deviations.Count, "indikator behöver", "indikatorer behöver")} hanteras; se avsnittet Avvikelser att hantera.");
     }
+
+    private static readonly string[] StatusOrder = ["Uppnått", "I fas", "Ej i fas", "Ej uppnått", "Saknar data"];
 
     private static void WriteIndicators(IDocumentBuilder document, TableNumbers tables, IReportContext context, PlanSnapshot plan, IReadOnlyList<IndicatorFigures> indicators)
     {
@@ -130,7 +131,7 @@ public sealed class LagesrapportReport : IReportPlugin
                     var cells = new List<TableCell> { (n + 1).ToString(SwedishFormat.Culture), i.Evaluation.Title, i.Value };
                     if (showExpected) cells.Add(i.Expected);
                     cells.Add(oneTargetDate is null ? $"{i.Target} ({SwedishFormat.Date(i.Evaluation.TargetDate)})" : i.Target);
-                    cells.Add(TableCell.Badge(i.Evaluation.Status));
+                    cells.Add(TableCell.Badge(i.Evaluation));
                     return (IReadOnlyList<TableCell>)cells;
                 }).ToList(),
                 tables.Caption($"Indikatorer per {SwedishFormat.Date(asOf)}")));
@@ -226,11 +227,11 @@ public sealed class LagesrapportReport : IReportPlugin
     {
         document.Heading("Avvikelser att hantera");
         if (deviations.Count == 0)
-            document.Paragraph("Ingen indikator har status Risk eller Ej i fas.");
+            document.Paragraph("Ingen indikator är ej i fas eller ej uppnådd.");
         foreach (var i in deviations)
         {
             document.Heading(i.Evaluation.Title, 2)
-                .Paragraph(TextSpan.Strong("Status: "), i.Evaluation.StatusText + ". ",
+                .Paragraph(TextSpan.Strong("Status: "), IndicatorText.Status(i.Evaluation) + ". ",
                     TextSpan.Strong("Utfall: "), i.Value + ". ", TextSpan.Strong("Målbild: "), $"{i.Target} senast {SwedishFormat.Date(i.Evaluation.TargetDate)}.")
                 .BulletList(i.Missing());
         }

@@ -24,6 +24,13 @@ internal sealed class FinalReport(IReportContext context, Insats insats)
     private readonly MunicipalityNames _names = new(context.Municipalities);
     private readonly SubregionNames _subregions = new(context.Owner);
 
+    /// <summary>The insats' own texts; empty when none were written.</summary>
+    private readonly InsatsNarrative _texts = context.Insats?.Narrative ?? new InsatsNarrative();
+
+    /// <summary>Whether the report covers the whole insats: only then does it print the texts written at its end
+    /// (summaries, lessons, analysis, conclusions), which a report as of an earlier date must not show.</summary>
+    private bool CoversWholePeriod => _end >= insats.PeriodEnd || insats.ClosedOn is { } closed && _end >= closed;
+
     public void WriteAssignment(IDocumentBuilder document)
     {
         document.Heading("Uppdraget");
@@ -34,11 +41,14 @@ internal sealed class FinalReport(IReportContext context, Insats insats)
             document.Heading("Målgrupp", 2).BulletList(insats.TargetGroups);
         if (insats.OverarchingGoals.Count > 0)
             document.Heading("Övergripande målsättning för insatsen", 2).BulletList(insats.OverarchingGoals);
-        if (insats.Description is { Length: > 0 } description)
-        {
-            document.Heading("Beskrivning av verksamheten", 2);
+        document.Heading("Beskrivning av verksamheten", 2);
+        // The insats' own description of its work (staffing, main activities); the short description only when none was written.
+        if (_texts.Assignment is { Length: > 0 } assignment)
+            StoredText.Write(document, assignment, subheadingLevel: 2);
+        else if (insats.Description is { Length: > 0 } description)
             StoredText.Write(document, description);
-        }
+        else
+            Missing(document, "Insatsens beskrivning av verksamheten finns inte registrerad.");
         if (insats.Partners.Count > 0)
             document.Heading("Samverkansparter", 2).BulletList(insats.Partners);
     }
@@ -46,27 +56,18 @@ internal sealed class FinalReport(IReportContext context, Insats insats)
     public void WriteBackground(IDocumentBuilder document)
     {
         document.Heading("Bakgrund");
-        // The background is the one the first yearly plan gave (section 1 and its subsections), as decided then.
-        var plan = context.Plans.Where(p => p.Exists).OrderBy(p => p.Year).FirstOrDefault();
-        var sections = plan?.Content?.Sections.Where(s => s.Number == "1" || s.Number.StartsWith("1.", StringComparison.Ordinal)).ToList() ?? [];
-        if (sections.Count == 0)
-        {
-            document.Paragraph(insats.Description ?? "Ingen bakgrund finns registrerad för insatsen.");
-        }
+        // The insats' own background as written for it, never a yearly plan's (which speaks of its own year).
+        if (_texts.Background is { Length: > 0 } background)
+            StoredText.Write(document, background, subheadingLevel: 2);
         else
-        {
-            document.Paragraph(TextSpan.Emphasis($"Ur handlingsplanen för {plan!.Year}."));
-            foreach (var section in sections)
-            {
-                if (section.Number != "1")
-                    document.Heading(section.Title, 2);
-                StoredText.Write(document, section.Text);
-            }
-        }
+            Missing(document, "Insatsens bakgrund finns inte registrerad.");
         if (Surveys.FirstOrDefault() is { } first)
             document.Paragraph(
-                $"Vid länsuppföljningen {SwedishText.Season(first.Date).ToLowerInvariant()} fanns {SwedishFormat.Number(first.Companies)} registrerade arbetsintegrerande sociala företag i länet med sammantaget {SwedishFormat.Number(first.Employed)} anställda och {SwedishFormat.Number(first.Participants)} personer i åtgärd.");
+                $"Vid länsuppföljningen {SwedishText.Season(first.Date).ToLowerInvariant()} ({SwedishFormat.Date(first.Date)}) fanns {SwedishFormat.Number(first.Companies)} registrerade arbetsintegrerande sociala företag i länet med sammantaget {SwedishFormat.Number(first.Employed)} anställda och {SwedishFormat.Number(first.Participants)} personer i åtgärd.");
     }
+
+    /// <summary>Says plainly that a text is missing, set apart from the insats' own words.</summary>
+    private static void Missing(IDocumentBuilder document, string sentence) => document.Paragraph(TextSpan.Emphasis(sentence));
 
     public void WriteIndividualTrack(IDocumentBuilder document)
     {
@@ -76,7 +77,10 @@ internal sealed class FinalReport(IReportContext context, Insats insats)
         var first = placements.Min(p => p.Year);
         var last = placements.Max(p => p.Year);
         document.Heading(first == last ? $"Individinriktade insatser {first}" : $"Individinriktade insatser {first}–{last}");
-        document.Paragraph("För att bereda fler individer med behov av anpassad rehabilitering och arbetsträning avsattes medel, sökbara för parterna, för finansiering av handledarstödda platser hos lokala ASF.");
+        if (_texts.IndividualTrack is { Length: > 0 } purpose)
+            StoredText.Write(document, purpose);
+        else
+            document.Paragraph("För att bereda fler individer med behov av anpassad rehabilitering och arbetsträning avsattes medel, sökbara för parterna, för finansiering av handledarstödda platser hos lokala ASF.");
 
         foreach (var year in placements.GroupBy(p => p.Year).OrderBy(g => g.Key))
         {
@@ -112,6 +116,12 @@ internal sealed class FinalReport(IReportContext context, Insats insats)
         if (total.Granted > 0)
             document.Paragraph($"Nyttjandegraden blev {SwedishFormat.Percent((decimal)total.Used / total.Granted)} av de beviljade platserna" +
                 (total.Participants > 0 ? $", och {SwedishFormat.Percent((decimal)(total.Work + total.Studies) / total.Participants)} av deltagarna gick vidare till arbete eller studier." : "."));
+        if (!CoversWholePeriod)
+            return;
+        if (_texts.Lessons is { Length: > 0 } lessons)
+            StoredText.Write(document, lessons);
+        else
+            Missing(document, "Insatsens erfarenheter och lärdomar av de individinriktade insatserna finns inte registrerade.");
     }
 
     /// <summary>"Totalt beviljades medel för 23 handledda placeringar, varav 11 nyttjades av 11 deltagare (9 kvinnor och 2 män)."</summary>
@@ -144,8 +154,18 @@ internal sealed class FinalReport(IReportContext context, Insats insats)
         {
             cancellationToken.ThrowIfCancellationRequested();
             document.Heading(year.ToString(SwedishFormat.Culture), 2);
-            foreach (var milestone in context.Insats!.Milestones.Where(m => m.Year == year).OrderBy(m => m.Date ?? new DateOnly(year, 12, 31)))
+            // A year's narrative speaks of the whole year: shown once the year is over at the report's date.
+            var yearDone = new DateOnly(year, 12, 31) <= _end || CoversWholePeriod;
+            var narrative = yearDone ? _texts.Year(year) : null;
+            if (narrative is not null)
+                StoredText.Write(document, narrative);
+            // Dated milestones in date order, then those the sources date only by their year (in the order recorded).
+            var milestones = context.Insats!.Milestones.Where(m => m.Year == year && (m.Date is { } d ? d <= _end : yearDone))
+                .OrderBy(m => m.Date is null).ThenBy(m => m.Date).ToList();
+            foreach (var milestone in milestones)
                 document.Paragraph(milestone.Text);
+            if (narrative is null && milestones.Count == 0)
+                Missing(document, $"Ingen berättelse finns registrerad för {year}.");
 
             var municipal = context.Municipalities
                 .SelectMany(m => m.Milestones.Where(x => x.Date.Year == year).Select(x => (m.Name, Milestone: x)))
@@ -199,6 +219,13 @@ internal sealed class FinalReport(IReportContext context, Insats insats)
         var years = surveys.Select(s => s.Year.ToString(SwedishFormat.Culture)).ToList();
         var span = $"{years[0]}–{years[^1]}";
         document.Heading($"Sammanfattning strukturinriktade insatser {span}", 2);
+        if (CoversWholePeriod)
+        {
+            if (_texts.StructuralSummary is { Length: > 0 } summary)
+                StoredText.Write(document, summary);
+            else
+                Missing(document, "Insatsens egen sammanfattning av de strukturinriktade insatserna finns inte registrerad.");
+        }
 
         var rows = surveys.Select(s => (IReadOnlyList<TableCell>)
             [s.Year.ToString(SwedishFormat.Culture), N(s.Companies), N(s.Employed), N(s.EmployedWomen), N(s.EmployedMen), N(s.Participants), s.PeopleInformed is { } i ? N(i) : "–"]).ToList();
@@ -256,7 +283,7 @@ internal sealed class FinalReport(IReportContext context, Insats insats)
                 e.Title,
                 definitions.TryGetValue(e.IndicatorId, out var d) ? IndicatorText.Target(d) : SwedishFormat.Number(e.Target),
                 IndicatorText.Outcome(e, definitions.GetValueOrDefault(e.IndicatorId)?.Unit),
-                TableCell.Badge(e.Status),
+                TableCell.Badge(e),
             ]).ToList();
             document.Table(new TableSpec(
                 [new TableColumn("Indikator", 40), new TableColumn("Målbild", 20), new TableColumn("Utfall", 22, ColumnAlignment.Right), new TableColumn("Status", 18, ColumnAlignment.Center)],
@@ -267,9 +294,22 @@ internal sealed class FinalReport(IReportContext context, Insats insats)
 
     public void WriteAnalysis(IDocumentBuilder document)
     {
-        document.Heading("Analys och slutsatser");
-        document.Paragraph(TextSpan.Emphasis("Insatsens egna analyser och slutsatser finns inte registrerade i underlaget. Avsnittet sammanfattar vad de registrerade uppgifterna visar; bedömningen görs av förbundet."));
-        document.Heading("Vad uppgifterna visar", 2);
+        document.Heading("Analys");
+        if (!CoversWholePeriod)
+            Missing(document, $"Insatsens analys och slutsatser skrivs när insatsen är avslutad; rapporten avser perioden till och med {SwedishFormat.Date(_end)}.");
+        else
+        {
+            if (_texts.Analysis is { Length: > 0 } analysis)
+                StoredText.Write(document, analysis, subheadingLevel: 2);
+            else
+                Missing(document, "Insatsens analys finns inte registrerad.");
+            document.Heading("Slutsatser");
+            if (_texts.Conclusions is { Length: > 0 } conclusions)
+                StoredText.Write(document, conclusions, subheadingLevel: 2);
+            else
+                Missing(document, "Insatsens slutsatser finns inte registrerade.");
+        }
+        document.Heading("Vad de registrerade uppgifterna visar");
         var findings = new List<string>();
         var surveys = Surveys;
         if (surveys.Count >= 2)

@@ -89,3 +89,8 @@ public sealed record CreatePlan(PlanContent Content);
 /// <summary>Marks an activity of the plan done or not done.</summary>
 [GenerateSerializer, Immutable, Alias("asf.SetActivityDone")]
 public sealed record SetActivityDone(string ActivityId, bool Done, long? ExpectedVersion = null);
+
+/// <summary>Replaces the insats' own texts (background, assignment, analysis, conclusions, lessons, year narratives)
+/// as a whole; <paramref name="ExpectedVersion"/> is the insats' version.</summary>
+[GenerateSerializer, Immutable, Alias("asf.SetInsatsNarrative")]
+public sealed record SetInsatsNarrative(InsatsNarrative Narrative, long? ExpectedVersion = null);

@@ -57,6 +57,9 @@ public interface IInsatsGrain : IGrainWithStringKey
     /// </summary>
     Task<InsatsSnapshot> RemoveMilestone(string milestoneId, long? expectedVersion = null);
 
+    /// <summary>Replaces the insats' own texts as a whole (one version step; unchanged texts change nothing).</summary>
+    Task<InsatsSnapshot> SetNarrative(SetInsatsNarrative command);
+
     /// <summary>Records or replaces a total stated in a source document (checked by the data-quality query).</summary>
     Task<InsatsSnapshot> RecordStatedTotal(RecordStatedTotal command);
 

@@ -54,7 +54,7 @@ public sealed record CompanySnapshot(string Owner, string Id, Company? Company, 
     public string? Kommunkod => Company?.Kommunkod;
 }
 
-/// <summary>An insats with its narrative milestones, stated totals and plan years. Events and placements are read
+/// <summary>An insats with its narrative milestones, stated totals, plan years and its own texts (<see cref="Narrative"/>). Events and placements are read
 /// with their own methods (they can be many).</summary>
 [GenerateSerializer, Immutable, Alias("asf.InsatsSnapshot")]
 public sealed record InsatsSnapshot(
@@ -66,7 +66,8 @@ public sealed record InsatsSnapshot(
     IReadOnlyList<int> PlanYears,
     int EventCount,
     int PlacementCount,
-    long Version)
+    long Version,
+    InsatsNarrative? Narrative = null)
 {
     /// <summary>Whether the insats has been defined.</summary>
     public bool Exists => Insats is not null;

@@ -29,7 +29,8 @@ public sealed record InsatsFile(
     IReadOnlyList<NarrativeMilestone>? Milestones,
     IReadOnlyList<InformationEvent>? Events,
     IReadOnlyList<Placement>? Placements,
-    IReadOnlyList<StatedTotal>? StatedTotals);
+    IReadOnlyList<StatedTotal>? StatedTotals,
+    InsatsNarrative? Narrative = null);
 
 /// <summary>data/{owner}/{insats}/plan-{year}.json</summary>
 public sealed record PlanFile(int Year, PlanContent Content);

@@ -105,6 +105,9 @@ public sealed class DatasetLoader(IGrainFactory grains)
                 () => grain.Save(new SavePlan(plan.Content, ExpectedVersion: 0)));
         }
 
+        if (file.Narrative is { } narrative)
+            await records.ApplyInto($"{prefix}/narrative", insats.GetSnapshot, s => s.Narrative is not null,
+                s => insats.SetNarrative(new SetInsatsNarrative(narrative, s.Version)));
         foreach (var m in file.Milestones ?? [])
             await records.ApplyInto($"{prefix}/milestone/{m.Id}", insats.GetSnapshot, s => s.Milestones.Any(x => x.Id == m.Id),
                 s => insats.RecordMilestone(new RecordNarrativeMilestone(m, s.Version)));

@@ -101,6 +101,20 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
         Record(command.ExpectedVersion, i => FactRules.Placement(command.Placement, i), S.Placements, command.Placement, p => p.Id,
             Observations.PlacementSource(command.Placement.Id), () => Observations.FromPlacement(command.Placement));
 
+    public async Task<InsatsSnapshot> SetNarrative(SetInsatsNarrative command)
+    {
+        if (S.Insats is null) GrainSupport.Reject("insats", $"Insatsen '{Id}' är inte definierad.");
+        NarrativeRules.Check(command.Narrative, S.Insats!).ThrowIfInvalid();
+        // Years in order, so the same texts sent in another order are the same version.
+        var narrative = command.Narrative with { Years = (command.Narrative.Years ?? []).OrderBy(y => y.Year).ToList() };
+        GrainSupport.CheckVersion(this.GetPrimaryKeyString(), command.ExpectedVersion, S.Version);
+        if (S.Narrative is not null && GrainSupport.Same(S.Narrative, narrative)) return await Snapshot();
+        S.Narrative = narrative;
+        S.Version++;
+        await Persist();
+        return await Snapshot();
+    }
+
     public Task<InsatsSnapshot> RecordStatedTotal(RecordStatedTotal command) =>
         Record(command.ExpectedVersion, _ => FactRules.StatedTotal(command.Total), S.StatedTotals, command.Total, t => t.Id, null, null);
 
@@ -256,6 +270,6 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
     {
         var events = (await EventIndex()).Count;
         return new(Owner, Id, S.Insats, S.Milestones.OrderBy(m => m.Year).ThenBy(m => m.Date).ToList(),
-            S.StatedTotals.ToList(), S.Plans.Keys.Order().ToList(), events, S.Placements.Count, S.Version);
+            S.StatedTotals.ToList(), S.Plans.Keys.Order().ToList(), events, S.Placements.Count, S.Version, S.Narrative);
     }
 }

@@ -131,6 +131,9 @@ public sealed class InsatsState
     /// <summary>Plan year → whether that plan reads this insats' facts.</summary>
     [Id(8)]
     public Dictionary<int, bool> Plans { get; set; } = [];
+    /// <summary>The insats' own texts (background, analysis, year narratives …); null until written.</summary>
+    [Id(9)]
+    public InsatsNarrative? Narrative { get; set; }
 }
 
 /// <summary>The information events of one insats in one month, each with its own version.</summary>

@@ -98,6 +98,7 @@ public static class AsfHostApplication
         app.MapLiveUpdates();
         app.MapAccountEndpoints();
         app.MapDomainEndpoints();
+        app.MapNarrativeEndpoints();
         app.MapCorrectionEndpoints();
         app.MapOwnerEndpoints();
         app.MapRegisterEndpoints();

@@ -55,6 +55,18 @@ public static class IndicatorText
             : value;
     }
 
+    /// <summary>
+    /// The status in the plan's own words at the evaluation date: before the target date "I fas" or "Ej i fas" (a target
+    /// already met is in phase), at or after it "Uppnått" or "Ej uppnått"; "Saknar data" when nothing was measured.
+    /// </summary>
+    public static string Status(IndicatorEvaluation evaluation) => evaluation.Status switch
+    {
+        IndicatorStatus.NoData => "Saknar data",
+        _ when evaluation.AsOf >= evaluation.TargetDate => evaluation.Status == IndicatorStatus.Achieved ? "Uppnått" : "Ej uppnått",
+        IndicatorStatus.Achieved or IndicatorStatus.OnTrack => "I fas",
+        _ => "Ej i fas",
+    };
+
     /// <summary>How many indicators have each status, in status order: "4 uppnådda, 5 ej i fas och 2 utan data".</summary>
     public static string StatusCounts(IEnumerable<IndicatorEvaluation> evaluations) =>
         SwedishText.Join(evaluations.GroupBy(e => e.Status).OrderBy(g => g.Key).Select(g => SwedishText.Count(g.Count(), g.Key)));

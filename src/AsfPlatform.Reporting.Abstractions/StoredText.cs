@@ -3,7 +3,7 @@ namespace AsfPlatform.Reporting;
 /// <summary>
 /// Writes text stored in the data (plan sections, descriptions) as document content. The stored form is plain
 /// text: blank lines separate paragraphs, lines starting with "- " are list items, and a short line such as
-/// "5.2.1 Platser hos ASF" is a sub-heading. Every report that prints stored text writes it through here.
+/// "5.2.1 Platser hos ASF" is a sub-heading, and so is an unnumbered line written "## Huvudsakliga aktiviteter". Every report that prints stored text writes it through here.
 /// </summary>
 public static partial class StoredText
 {
@@ -34,12 +34,14 @@ public static partial class StoredText
                 continue;
             }
             FlushBullets();
-            if (AsfPlatform.Domain.Plans.SectionNumbering.SubHeadingTitle(line) is { } heading)
+            var unnumbered = line.StartsWith("## ", StringComparison.Ordinal);
+            var heading = unnumbered ? line[3..].Trim() : AsfPlatform.Domain.Plans.SectionNumbering.SubHeadingTitle(line);
+            if (heading is not null)
             {
                 if (subheadingLevel is { } level)
                     document.Heading(heading, Math.Clamp(level, 1, 3));
                 else
-                    document.Paragraph(TextSpan.Strong(line));
+                    document.Paragraph(TextSpan.Strong(unnumbered ? heading : line));
                 continue;
             }
             document.Paragraph(line);

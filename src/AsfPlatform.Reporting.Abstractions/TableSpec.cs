@@ -31,6 +31,9 @@ public sealed record TableCell(string Text, IndicatorStatus? Status = null, bool
 
     /// <summary>A status badge cell showing the domain's Swedish words for <paramref name="status"/> ("Uppnått", "I fas", ...).</summary>
     public static TableCell Badge(IndicatorStatus status) => new(IndicatorEvaluation.Swedish(status), status);
+
+    /// <summary>A status badge with the words the plan's rule gives at the evaluation date (<see cref="IndicatorText.Status"/>).</summary>
+    public static TableCell Badge(IndicatorEvaluation evaluation) => new(IndicatorText.Status(evaluation), evaluation.Status);
 }
 
 /// <summary>A table: columns and rows of cells (each row as many cells as there are columns).</summary>

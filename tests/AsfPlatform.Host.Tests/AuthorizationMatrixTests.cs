@@ -97,6 +97,11 @@ public sealed class AuthorizationMatrixTests(DatasetHostFactory factory) : IClas
         { "avsluta insatsen",        OtherOffice, false },
         { "avsluta insatsen",        Board,       false },
         { "avsluta insatsen",        Reader,      false },
+        { "insatsens texter",        Admin,       true },
+        { "insatsens texter",        OwnOffice,   false },
+        { "insatsens texter",        OtherOffice, false },
+        { "insatsens texter",        Board,       false },
+        { "insatsens texter",        Reader,      false },
     };
 
     /// <summary>The creates (If-None-Match: *): a new company in the own office's municipality, an insats, a plan.</summary>

@@ -119,6 +119,14 @@ public sealed record WriteEndpoint(string Name, HttpMethod Method, string Path, 
         _ => Task.FromResult<object>(new { date = NextClosing(new(2020, 1, 1)) }));
 
 
+    /// <summary>The insats' own texts as read, with the analysis changed (so every write is a change).</summary>
+    public static readonly WriteEndpoint InsatsTexts = new("insatsens texter", HttpMethod.Put, Insats + "/narrative", Insats, async client =>
+    {
+        var texts = JsonNode.Parse(await client.GetStringAsync(Insats + "/narrative"))!;
+        texts["analysis"] = Unique("Analys");
+        return texts;
+    });
+
     /// <summary>Moves the own office's municipality to the other of Gävleborg's subregions.</summary>
     public static readonly WriteEndpoint MunicipalitySubregion = new("kommunens delregion", HttpMethod.Put,
         $"{Owner}/municipalities/{OwnKommun}", $"{Owner}/municipalities/{OwnKommun}", async client =>
@@ -129,7 +137,7 @@ public sealed record WriteEndpoint(string Name, HttpMethod Method, string Path, 
 
     public static IReadOnlyList<WriteEndpoint> All { get; } =
         [MunicipalMilestone, CompanyFigures, Event, Placement, NarrativeMilestone, PlanContent, OwnerProfile, MunicipalitySubregion,
-         CompanyRecord, CompanyClose, InsatsRecord, InsatsClose];
+         CompanyRecord, CompanyClose, InsatsRecord, InsatsClose, InsatsTexts];
 
     public static WriteEndpoint ByName(string name) => All.Concat(Removals).Single(e => e.Name == name);
 

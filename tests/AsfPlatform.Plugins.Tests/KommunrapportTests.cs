@@ -31,7 +31,7 @@ public sealed class KommunrapportTests(DatasetFixture fixture)
     {
         var document = new ReportDocument(await fixture.RunAsync("kommunrapport", Arguments(Ockelbo)));
 
-        Assert.Contains("Inga arbetsintegrerande sociala företag i Ockelbo är registrerade i plattformen.", document.Paragraphs);
+        Assert.Contains("Inget företag i Ockelbo är registrerat vid namn i plattformen.", document.Paragraphs);
         Assert.Contains("Inga milstolpar är registrerade för Ockelbo till och med 2017.", document.Paragraphs);
         Assert.Contains("Ockelbo har inte beviljats några stödfinansierade platser för 2017.", document.Paragraphs);
         Assert.Contains("Inga informationsinsatser i Ockelbo är registrerade för 2017.", document.Paragraphs);
@@ -39,6 +39,29 @@ public sealed class KommunrapportTests(DatasetFixture fixture)
         Assert.Equal(2, document.Tables.Count);
         Assert.All(document.Tables, t => Assert.True(t.Count > 1));
         Assert.All(document.Tables[1].Skip(1), row => Assert.Equal("Nej", row[1]));
+    }
+
+    [Theory]
+    [InlineData(Ockelbo, 2017)]
+    [InlineData(Bollnas, 2017)]
+    [InlineData(Hudiksvall, 2018)]
+    public async Task The_number_of_ASF_is_the_survey_s_figure_for_the_subregion_with_its_date_and_named_companies_are_counted_as_such(string kommunkod, int year)
+    {
+        var context = await fixture.ContextAsync(Arguments(kommunkod, year));
+        var document = new ReportDocument(await fixture.RunAsync("kommunrapport", Arguments(kommunkod, year)));
+
+        var municipality = context.Municipalities.Single(m => m.Kommunkod == kommunkod);
+        var survey = context.Surveys.Select(s => s.Survey).Where(s => s.Date <= new DateOnly(year, 12, 31)).MaxBy(s => s.Date)!;
+        var companies = survey.CompaniesBySubregion.Single(c => c.Subregion == municipality.Subregion).Companies;
+        var region = municipality.Subregion == "Halsingland" ? "Hälsingland" : "Gästrikland";
+        var date = survey.Date.ToString("yyyy-MM-dd");
+        var named = context.Companies.Count(c => c.Kommunkod == kommunkod && c.Company is not null);
+
+        var summary = document.Tables[0];
+        Assert.Contains([$"Registrerade ASF i {region} (länsuppföljningen {date})", $"{companies}"], summary);
+        Assert.Contains([$"ASF i {municipality.Name} registrerade vid namn i plattformen", $"{named}"], summary);
+        Assert.DoesNotContain(summary, r => r[0] == "Registrerade ASF i kommunen");
+        Assert.Contains(document.Paragraphs, p => p.StartsWith($"Länsuppföljningen {date} räknade {companies} registrerade arbetsintegrerande sociala företag i {region}, som {municipality.Name} hör till.", StringComparison.Ordinal));
     }
 
     [Fact]

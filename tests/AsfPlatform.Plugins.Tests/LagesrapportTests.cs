@@ -34,16 +34,16 @@ public sealed class LagesrapportTests(DatasetFixture fixture)
         foreach (var (indicator, row) in context.Indicators.Zip(table.Skip(1)))
         {
             Assert.Equal(indicator.Title, row[1]);
-            Assert.Equal(IndicatorEvaluation.Swedish(indicator.Status), row[4]);
+            Assert.Equal(PlanStatusRule.Words(indicator), row[4]);
             Assert.Equal(Expected(indicator.Kind, indicator.Target), row[3]);
             if (indicator.Value is { } value)
                 Assert.StartsWith(Expected(indicator.Kind, value), row[2]);
             else
                 Assert.Equal("–", row[2]);
         }
-        // The dataset's own README: 586 employees informed (achieved), 34 registered ASF (achieved), 4 places (off track).
+        // The dataset's own README: 586 employees informed (achieved), 34 registered ASF (achieved), 4 places (missed at the target date).
         Assert.Contains(table, r => r[1].StartsWith("Antal medarbetare", StringComparison.Ordinal) && r[2] == "586" && r[4] == "Uppnått");
-        Assert.Contains(table, r => r[1] == "Antal platser som stödfinansieras av förbundet" && r[2] == "4" && r[4] == "Ej i fas");
+        Assert.Contains(table, r => r[1] == "Antal platser som stödfinansieras av förbundet" && r[2] == "4" && r[4] == "Ej uppnått");
     }
 
     [Fact]
@@ -115,6 +115,23 @@ public sealed class LagesrapportTests(DatasetFixture fixture)
         Assert.Contains("Period2017-01-01 – 2017-06-30", document.Paragraphs); // cover: label, tab, value
         var h1 = context.Events.Count(e => e.Date >= new DateOnly(2017, 1, 1) && e.Date <= MidYear);
         Assert.Contains($"Under perioden 2017-01-01 – 2017-06-30 genomfördes {h1} registrerade informationsinsatser.", document.Paragraphs);
+    }
+
+    [Fact]
+    public async Task Before_the_target_date_a_status_is_in_phase_or_not_and_the_summary_counts_the_same_words_as_the_table()
+    {
+        var context = await fixture.ContextAsync(Arguments(MidYear));
+        var document = new ReportDocument(await fixture.RunAsync("lagesrapport", Arguments(MidYear)));
+
+        var table = document.Tables.Single(t => t[0].SequenceEqual(["Nr", "Indikator", "Utfall", "Förväntat", "Målbild", "Status"]));
+        var statuses = table.Skip(1).Select(r => r[5]).ToList();
+        Assert.Equal(context.Indicators.Select(PlanStatusRule.Words), statuses);
+        Assert.All(statuses, s => Assert.Contains(s, new[] { "I fas", "Ej i fas", "Saknar data" }));
+        // The summary's "Läget i korthet" says each status as many times as the indicator table does.
+        var summary = document.Tables.First(t => t[0].SequenceEqual(["Nyckeltal", "Antal"]));
+        foreach (var group in statuses.GroupBy(s => s))
+            Assert.Contains(summary, r => r[0] == group.Key && r[1] == group.Count().ToString());
+        Assert.DoesNotContain(summary, r => r[0] is "Uppnått" or "Uppnådda" or "Ej uppnått");
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class SlutrapportTests(DatasetFixture fixture)
             "Uppdraget", "Insatsperiod", "Målgrupp", "Övergripande målsättning för insatsen", "Beskrivning av verksamheten", "Samverkansparter",
             "Bakgrund", "Individinriktade insatser 2016–2018", "Sammanfattning individinriktade insatser 2016–2018",
             "Strukturinriktade insatser 2016–2020", "Sammanfattning strukturinriktade insatser 2016–2020",
-            "Måluppfyllelse", "Handlingsplan 2017", "Analys och slutsatser", "Bilaga 1 – Datakvalitet",
+            "Måluppfyllelse", "Handlingsplan 2017", "Analys", "Slutsatser", "Bilaga 1 – Datakvalitet",
         ];
         var headings = document.Headings.ToList();
         var positions = expected.Select(h => headings.FindIndex(x => x == h)).ToList();
@@ -92,7 +92,7 @@ public sealed class SlutrapportTests(DatasetFixture fixture)
     }
 
     [Fact]
-    public async Task Goal_achievement_shows_every_plan_indicator_with_its_final_status()
+    public async Task Goal_achievement_shows_every_plan_indicator_with_its_final_status_in_the_words_for_a_passed_target_date()
     {
         var (context, document) = await RunAsync();
         var plan = Assert.Single(context.Plans);
@@ -101,7 +101,14 @@ public sealed class SlutrapportTests(DatasetFixture fixture)
         foreach (var (indicator, row) in plan.Indicators.Zip(table.Skip(1)))
         {
             Assert.Equal(indicator.Title, row[0]);
-            Assert.Equal(IndicatorEvaluation.Swedish(indicator.Status), row[3]);
+            // At or after the target date a status is "Uppnått" or "Ej uppnått", never "I fas"/"Ej i fas".
+            Assert.True(indicator.AsOf >= indicator.TargetDate);
+            Assert.Equal(indicator.Status switch
+            {
+                IndicatorStatus.NoData => "Saknar data",
+                IndicatorStatus.Achieved => "Uppnått",
+                _ => "Ej uppnått",
+            }, row[3]);
         }
         Assert.Contains($"Per 2017-12-31 var {plan.Indicators.Count(i => i.Status == IndicatorStatus.Achieved)} av {plan.Indicators.Count} indikatorer uppnådda.", document.Paragraphs);
     }
@@ -123,6 +130,82 @@ public sealed class SlutrapportTests(DatasetFixture fixture)
         Assert.Contains(table, r => r[2] == "1 257" && r[3] == "1 275" && r[4] == "-18");
     }
 
+    /// <summary>The chapters of the association's own final report (seed 003, "Slutrapport … 2016–2020"), in order.</summary>
+    private static readonly string[] SeedChapters =
+    [
+        "Insatsperiod", "Målgrupp", "Övergripande målsättning för insatsen", "Beskrivning av verksamheten",
+        "Huvudsakliga aktiviteter och insatser", "Samverkansparter", "Bakgrund",
+        "Individinriktade insatser 2016–2018", "2016", "2017", "2018", "Sammanfattning individinriktade insatser 2016–2018",
+        "Strukturinriktade insatser 2016–2020", "2016", "2017", "2018", "2019", "2020", "Sammanfattning strukturinriktade insatser 2016–2020",
+        "Analys", "Slutsatser",
+    ];
+
+    [Fact]
+    public async Task The_report_carries_every_chapter_of_the_associations_final_report_in_its_order()
+    {
+        var (_, document) = await RunAsync();
+        var headings = document.Headings.ToList();
+        var at = -1;
+        foreach (var chapter in SeedChapters)
+        {
+            var next = headings.FindIndex(at + 1, h => h == chapter);
+            Assert.True(next > at, $"Kapitlet \"{chapter}\" saknas efter \"{(at >= 0 ? headings[at] : "början")}\".");
+            at = next;
+        }
+    }
+
+    [Fact]
+    public async Task The_report_prints_the_insats_own_texts_and_never_says_they_are_missing_when_they_are_written()
+    {
+        var (_, document) = await RunAsync();
+        var text = string.Join("\n", document.Paragraphs.Concat(document.Tables.SelectMany(t => t.SelectMany(r => r))));
+        foreach (var written in new[]
+                 {
+                     "Tjänstegraden för processledaren har över tid varierat mellan 100 % och 50 %.",
+                     "Kunskapsdialoger för ökad samverkan och strukturpåverkan.",
+                     "Med denna bakgrund fattade Samordningsförbund Gävleborg beslutet",
+                     "à 6 månaders placering",
+                     "En erfarenhet är att huvudmännen/kommunerna hade svårt att rekrytera individer",
+                     "växlades senare under året upp till 80 %",
+                     "Nyttjandegraden av ASF minskade under verksamhetsåret 2019.",
+                     "Coronapandemin har påverkat nyttjandegraden av placeringar av individer i ASF negativt.",
+                     "Endast till viss del har målgruppen politiker nåtts",
+                     "Vi kan konstatera att insatsens uppdrag om aktiv kunskapsspridning",
+                     "Aktivt arbete med kunskapsspridning är effektivt",
+                 })
+            Assert.Contains(written, text);
+        Assert.DoesNotContain("finns inte registrerad", text);
+        // The background is the insats' own, not the 2017 plan's ("ca 25 aktivt verksamma", "under 2016-2017").
+        Assert.DoesNotContain("aktivt verksamma ASF i vårt län", text);
+        Assert.DoesNotContain("Ur handlingsplanen", text);
+    }
+
+    [Fact]
+    public async Task The_dated_milestones_of_a_year_come_in_date_order()
+    {
+        var (context, document) = await RunAsync();
+        var paragraphs = document.Paragraphs.ToList();
+        foreach (var year in context.Insats!.Milestones.GroupBy(m => m.Year))
+        {
+            var dated = year.Where(m => m.Date is not null).OrderBy(m => m.Date).Select(m => paragraphs.IndexOf(m.Text)).ToList();
+            Assert.All(dated, i => Assert.True(i >= 0));
+            Assert.Equal(dated.Order(), dated);
+        }
+    }
+
+    [Fact]
+    public async Task A_report_as_of_a_date_inside_the_period_shows_no_texts_written_about_later_times()
+    {
+        var (_, document) = await RunAsync(Final with { AsOfDate = new DateOnly(2018, 6, 30) });
+        var text = string.Join("\n", document.Paragraphs);
+        Assert.DoesNotContain("Aktivt arbete med kunskapsspridning är effektivt", text); // conclusions, written at the end
+        Assert.DoesNotContain("En erfarenhet är att huvudmännen", text);                 // lessons of 2016–2018
+        Assert.DoesNotContain("fokuserade på utbildningsinsatser", text);                // the 2018 narrative, a whole year
+        Assert.DoesNotContain("kunskapsdialog om ASF arrangerades i december", text);    // a milestone dated 2018-12-15
+        Assert.Contains("Insatsens analys och slutsatser skrivs när insatsen är avslutad; rapporten avser perioden till och med 2018-06-30.", text);
+        Assert.Contains("ett ökat samarbete kräver ökad kunskap om varandras verksamheter", text); // 2016 is over
+    }
+
     [Fact]
     public async Task An_as_of_date_inside_the_period_leaves_out_later_years()
     {
@@ -139,7 +222,7 @@ public sealed class SlutrapportTests(DatasetFixture fixture)
         if (await document.PdfTextAsync(fixture.Pdf, "slutrapport") is not { } text)
             return;
         foreach (var heading in new[] { "Slutrapport", "Innehållsförteckning", "1. Uppdraget", "2. Bakgrund", "3. Individinriktade insatser 2016–2018",
-                     "4. Strukturinriktade insatser 2016–2020", "5. Måluppfyllelse", "6. Analys och slutsatser", "Bilaga 1 – Datakvalitet", "Hösten 2017 fanns 34" })
+                     "4. Strukturinriktade insatser 2016–2020", "5. Måluppfyllelse", "6. Analys", "7. Slutsatser", "Bilaga 1 – Datakvalitet", "Hösten 2017 fanns 34" })
             Assert.Contains(heading, text);
         Assert.DoesNotContain("Fel!", text);
     }
