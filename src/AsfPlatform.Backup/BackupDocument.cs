@@ -53,7 +53,9 @@ public sealed record CompanyEntry(Company Company, IReadOnlyList<CompanyFigures>
 /// <summary>An entry of insatser.json: an insats (with its closing date) and the totals stated in its sources.</summary>
 /// <param name="Insats">The insats.</param>
 /// <param name="StatedTotals">Totals stated in source documents.</param>
-public sealed record InsatsEntry(Insats Insats, IReadOnlyList<StatedTotal> StatedTotals);
+/// <param name="Texts">The insats's own texts (background, analysis, conclusions, the years' story); absent in documents
+/// written before insatser held texts, which therefore need no new format version.</param>
+public sealed record InsatsEntry(Insats Insats, IReadOnlyList<StatedTotal> StatedTotals, InsatsNarrative? Texts = null);
 
 /// <summary>An entry of plans.json: a yearly plan's content.</summary>
 /// <param name="InsatsId">The insats.</param>

@@ -109,6 +109,8 @@ public sealed class BackupRestorer(IGrainFactory grains, IAuditArchive audit, Ti
             foreach (var t in i.StatedTotals)
                 await run.Into(grain.GetSnapshot, s => s.StatedTotals.All(x => x.Id != t.Id),
                     s => grain.RecordStatedTotal(new RecordStatedTotal(t, s.Version)));
+            if (i.Texts is { } texts)
+                await run.Into(grain.GetSnapshot, s => s.Narrative is null, s => grain.SetNarrative(new SetInsatsNarrative(texts, s.Version)));
             if (i.Insats.ClosedOn is { } closed)
                 await run.Into(grain.GetSnapshot, s => s.Insats!.ClosedOn != closed, s => grain.Close(new CloseInsats(closed, s.Version)));
         }

@@ -41,6 +41,8 @@ internal static class BackupValidation
             var v = FactRules.Insats(i.Insats!);
             foreach (var t in i.StatedTotals!)
                 v.Merge(FactRules.StatedTotal(t));
+            if (i.Texts is { } texts)
+                v.Merge(NarrativeRules.Check(texts, i.Insats!));
             return v;
         });
         var insatser = d.Insatser.ToDictionary(i => i.Insats.Id, i => i.Insats, StringComparer.Ordinal);

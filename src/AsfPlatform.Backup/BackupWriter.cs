@@ -42,7 +42,7 @@ public sealed class BackupWriter(IGrainFactory grains, IAuditArchive audit, Time
             var insats = await grain.GetSnapshot();
             if (insats.Insats is null)
                 continue;
-            insatser.Add(new InsatsEntry(insats.Insats, insats.StatedTotals));
+            insatser.Add(new InsatsEntry(insats.Insats, insats.StatedTotals, insats.Narrative));
             narratives.AddRange(insats.Milestones.Select(m => new NarrativeEntry(insatsId, m)));
             events.AddRange((await grain.GetEvents(DateOnly.MinValue, DateOnly.MaxValue)).Select(e => new EventEntry(insatsId, e)));
             placements.AddRange((await grain.GetPlacements()).Select(p => new PlacementEntry(insatsId, p)));

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using AsfPlatform.Access.Authentication;
 using AsfPlatform.Domain.Model;
 using AsfPlatform.Host.Domain;
+using AsfPlatform.Host.Api.OpenApi;
 
 namespace AsfPlatform.Host.Api;
 
@@ -19,12 +20,14 @@ internal static class NarrativeEndpoints
                     ? Versioning.WithETag(http, snapshot.Narrative ?? new InsatsNarrative(), snapshot.Version)
                     : ApiProblems.NotFound($"Insatsen {insatsId}");
             })
-            .WithSummary("Insatsens egna texter: uppdrag, bakgrund, lärdomar, analys, slutsatser och årens berättelser.");
+            .WithSummary("Insatsens egna texter: uppdrag, bakgrund, lärdomar, analys, slutsatser och årens berättelser.")
+            .ReadsVersioned<InsatsNarrative>();
 
         owner.MapPut("/insatser/{insatsId}/narrative", (string owner, string insatsId, InsatsNarrative narrative,
                 ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
             EndpointWrites.ChangeAsync(http, v => writer.SetNarrativeAsync(user, owner, insatsId, narrative, v), s => s.Version))
             .WithSummary("Ersätter insatsens egna texter i sin helhet (If-Match med insatsens version).")
+            .Changes<AsfPlatform.Contracts.InsatsSnapshot>("insatsens")
             .RequireAuthorization(AccessPolicies.Admin);
         return endpoints;
     }

@@ -68,6 +68,7 @@ internal static class OwnerEndpoints
         owners.MapDelete("/{owner}/municipalities/{kommunkod}", (string owner, string kommunkod, string? reason,
                 ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
                 EndpointWrites.ChangeAsync(http, v => writer.RemoveMunicipalityAsync(user, owner, kommunkod, v, reason), s => s.Version))
+            .Changes<AsfPlatform.Contracts.MunicipalitySnapshot>("kommunens")
             .RequireAuthorization(AccessPolicies.Admin)
             .WithSummary("Tar bort en kommun ur organisationen (If-Match: kommunens ETag; anledningen som frågeparametern reason). " +
                 "Nekas så länge organisationen har företag, informationsinsatser eller placeringar i kommunen; kommunens egna uppgifter finns kvar.");

@@ -76,8 +76,11 @@ internal static class SpreadsheetEndpoints
 
         var export = owner.MapGroup("/export").WithTags("Import och export");
 
-        export.MapGet("/indikatorer", async (string owner, int plan, DateOnly? datum, string? insats, SpreadsheetExports exports) =>
-                File(await exports.IndicatorsAsync(owner, insats, plan, datum)))
+        // The plan year is checked here, not by binding, so an unknown owner answers 404 before a missing year answers 400.
+        export.MapGet("/indikatorer", async (string owner, int? plan, DateOnly? datum, string? insats, SpreadsheetExports exports) =>
+                plan is { } year
+                    ? File(await exports.IndicatorsAsync(owner, insats, year, datum))
+                    : ApiProblems.Validation("plan", "Ange handlingsplanens år, t.ex. ?plan=2017."))
             .WithSummary("Handlingsplanens indikatorer per ett datum (.xlsx): utgångsvärde, mål, utfall och status.");
 
         export.MapGet("/asf-register", async (string owner, SpreadsheetExports exports) => File(await exports.RegisterAsync(owner)))

@@ -47,6 +47,11 @@ internal static class ApiExamples
              "budget":[{"id":"information","title":"Informationsinsatser","amount":50000}],
              "organisation":[{"role":"Processägare","title":"Förbundschef"}]}
             """,
+        [typeof(InsatsNarrative)] = """
+            {"assignment":"Att utveckla stödet till ASF i länet.","background":"Det finns ett trettiotal ASF i länet.",
+             "analysis":"Kunskapen om ASF har ökat.","conclusions":"Stödstrukturen behövs även framåt.",
+             "years":[{"year":2017,"text":"Nätverket för ASF bildades."}]}
+            """,
         [typeof(CloseRequest)] = """{"date":"2019-06-30"}""",
         [typeof(NewPlanRequest)] = """{"year":2019,"from":"template"}""",
         [typeof(NewOwnerRequest)] = """
