@@ -30,6 +30,8 @@ public sealed class ModuleBoundaryTests
         { "AsfPlatform.Dataset", [Domain, Contracts] },
         // Backup reads and writes an owner through the grain contracts, and its audit entries through the access module.
         { "AsfPlatform.Backup", [Domain, Contracts, "AsfPlatform.Access"] },
+        // Spreadsheets write and read workbooks of domain values; the host decides what goes in them.
+        { "AsfPlatform.Spreadsheets", [Domain] },
         { Abstractions, [Domain, Contracts] },
         { "AsfPlatform.Reporting.Word", [Domain, Contracts, Abstractions] },
         { "AsfPlatform.Reporting", [Domain, Contracts, Abstractions, "AsfPlatform.Reporting.Word"] },

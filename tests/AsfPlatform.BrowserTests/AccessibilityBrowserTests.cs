@@ -40,6 +40,12 @@ public sealed class AccessibilityBrowserTests(ITestOutputHelper output) : IAsync
         ("andra-anvandare", "/admin/anvandare/bollnas"),
         ("ny-organisation", "/agare/ny"),
         ("organisation", $"/agare/{Owner}"),
+        ("berattelse", $"/insats/{Owner}/{Insats}/berattelse"),
+        ("texter", $"/insatser/{Owner}/{Insats}/texter"),
+        ("import", $"/import/{Owner}"),
+        ("export", $"/export/{Owner}"),
+        ("sakerhetskopia", "/admin/sakerhetskopia"),
+        ("ta-bort", $"/ta-bort/{Owner}/kommunmilstolpe/2104/samverkansgrupp-2017"),
         ("sidan-finns-inte", "/finns-inte"),
         ("ingen-behorighet", "/ingen-behorighet"),
     ];

@@ -101,7 +101,7 @@ public sealed class DomainApiTests(DatasetHostFactory factory) : IClassFixture<D
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>();
-        Assert.Contains("titel", problem!.Errors.Keys);
+        Assert.Contains("title", problem!.Errors.Keys); // named as the request names it
         Assert.Equal(etag, (await admin.GetAsync(Gavle)).Headers.ETag!.Tag);
     }
 

@@ -61,6 +61,8 @@ public static class AuditSentence
                 return $"lade till {subject}";
             case AuditEntityTypes.Municipality when action.StartsWith("kommunen flyttad", StringComparison.Ordinal):
                 return Changed("flyttade", subject);
+            case AuditEntityTypes.Municipality when action.StartsWith("kommunen borttagen", StringComparison.Ordinal):
+                return $"tog bort {subject} ur organisationen";
 
             case AuditEntityTypes.Insats when action.StartsWith("aktivitet registrerad", StringComparison.Ordinal):
                 var recorded = Text(after, "aktivitet", "title") ?? "utan titel";
@@ -77,6 +79,8 @@ public static class AuditSentence
                 return $"tog bort milstolpen ”{Short(Text(before, "text"))}” ur berättelsen om {subject}";
             case AuditEntityTypes.Insats when action.StartsWith("milstolpe i berättelsen", StringComparison.Ordinal):
                 return Changed(before is null ? "skrev in milstolpen" : "ändrade milstolpen", $"”{Short(Text(after, "text"))}” i berättelsen om {subject}");
+            case AuditEntityTypes.Insats when action.StartsWith("insatsens texter", StringComparison.Ordinal):
+                return Changed("ändrade texterna för", subject);
             case AuditEntityTypes.Insats when action.StartsWith("insats skapad", StringComparison.Ordinal):
                 return $"skapade insatsen {subject}";
             case AuditEntityTypes.Insats when action.StartsWith("insats ändrad", StringComparison.Ordinal):
