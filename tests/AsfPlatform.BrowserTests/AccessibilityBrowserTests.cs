@@ -10,7 +10,7 @@ namespace AsfPlatform.BrowserTests;
 /// Every page, as every role sees it, checked by axe-core against the WCAG 2.1 A and AA rules (colour contrast
 /// included), and photographed at a desktop and a phone width for a reviewer (under the test output, not in git).
 /// </summary>
-public sealed class AccessibilityBrowserTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class AccessibilityBrowserTests(ITestOutputHelper output) : BrowserTest(loadDataset: true)
 {
     private const string Owner = "finsam-gavleborg", Insats = "asf-2016-2020", Company = "asf-gladjeverket";
     private const string Password = "Ett-Langt-Losenord-9";
@@ -58,24 +58,11 @@ public sealed class AccessibilityBrowserTests(ITestOutputHelper output) : IAsync
         ("lasaren", "Lars Läsare", AccessRole.Läsare, null),
     ];
 
-    private LiveHost _host = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task SetUpAsync()
     {
-        _host = await LiveHost.StartAsync(loadDataset: true);
-        (_playwright, _browser) = await Chromium.LaunchAsync();
-        await _host.Accounts.CreateFirstAdminAsync(Roles[0].UserName, Roles[0].DisplayName, Password);
+        await Host.Accounts.CreateFirstAdminAsync(Roles[0].UserName, Roles[0].DisplayName, Password);
         foreach (var (userName, displayName, role, organisation) in Roles.Skip(1))
-            await _host.Accounts.CreateAsync(new NewUserAccount(userName, displayName, role, organisation, Password), Roles[0].UserName);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _host.DisposeAsync();
+            await Host.Accounts.CreateAsync(new NewUserAccount(userName, displayName, role, organisation, Password), Roles[0].UserName);
     }
 
     private static AxeRunOptions Wcag21AA => new() { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] } };
@@ -95,7 +82,7 @@ public sealed class AccessibilityBrowserTests(ITestOutputHelper output) : IAsync
         output.WriteLine($"Skärmbilder: {folder}");
         Console.WriteLine($"Skärmbilder: {folder}");
         var signedIn = userName != "anonym";
-        var page = signedIn ? await _host.SignInAsync(_browser, userName, Password) : await AnonymousAsync();
+        var page = signedIn ? await SignInAsync(userName, Password) : await AnonymousAsync();
         var pages = signedIn ? Pages : [("logga-in", "/logga-in")];
         var failures = new List<string>();
         foreach (var (name, path) in pages)
@@ -103,7 +90,7 @@ public sealed class AccessibilityBrowserTests(ITestOutputHelper output) : IAsync
             foreach (var width in new[] { 1280, 390 })
             {
                 await page.SetViewportSizeAsync(width, width == 390 ? 844 : 900);
-                await page.GotoAsync(_host.BaseUrl + path);
+                await page.GotoAsync(Host.BaseUrl + path);
                 var result = await page.RunAxe(Wcag21AA);
                 var found = result.Violations.Select(v => $"{userName} {path} @{width}px: {Describe(v)}").ToList();
                 found.ForEach(Console.WriteLine);
@@ -125,7 +112,7 @@ public sealed class AccessibilityBrowserTests(ITestOutputHelper output) : IAsync
 
     private async Task<IPage> AnonymousAsync()
     {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = "sv-SE" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "sv-SE" });
         return await context.NewPageAsync();
     }
 }

@@ -4,31 +4,17 @@ using Microsoft.Playwright;
 namespace AsfPlatform.BrowserTests;
 
 /// <summary>Two signed-in people at once: one records through the form, the other's dashboard follows live.</summary>
-public sealed class LiveDashboardBrowserTests : IAsyncLifetime
+public sealed class LiveDashboardBrowserTests() : BrowserTest(loadDataset: true)
 {
     private const string Dashboard = "/insats/finsam-gavleborg/asf-2016-2020/2017";
     private const string EventsCard = "[data-indicator=\"informationsinsatser\"] [data-field=\"value\"]";
-    private LiveHost _host = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task SetUpAsync()
     {
-        _host = await LiveHost.StartAsync(loadDataset: true);
-        (_playwright, _browser) = await Chromium.LaunchAsync();
-        await _host.Accounts.CreateFirstAdminAsync("forbundet", "Maria Förbund", "Ett-Langt-Losenord-9");
-        await _host.Accounts.CreateAsync(new NewUserAccount("bollnas", "Bollnäs partnerkontor", AccessRole.Partnerkontor,
+        await Host.Accounts.CreateFirstAdminAsync("forbundet", "Maria Förbund", "Ett-Langt-Losenord-9");
+        await Host.Accounts.CreateAsync(new NewUserAccount("bollnas", "Bollnäs partnerkontor", AccessRole.Partnerkontor,
             OrganisationRef.Municipality("2183"), "Ett-Annat-Losenord-7"), "forbundet");
     }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _host.DisposeAsync();
-    }
-
-    private Task<IPage> SignInAsync(string userName, string password) => _host.SignInAsync(_browser, userName, password);
 
     private const string EventTotal = "#listor [data-field=\"event-total\"]";
 
@@ -36,19 +22,19 @@ public sealed class LiveDashboardBrowserTests : IAsyncLifetime
     private static int Count(string? text) => int.Parse(new string((text ?? "").Trim().TakeWhile(char.IsDigit).ToArray()));
 
     [Fact]
-    public async Task An_event_recorded_in_one_browser_shows_in_the_cards_latest_events_and_total_of_another_within_a_second_without_reload()
+    public async Task An_event_recorded_in_oneBrowser_shows_in_the_cards_latest_events_and_total_of_another_within_a_second_without_reload()
     {
         var watcher = await SignInAsync("forbundet", "Ett-Langt-Losenord-9");
         var office = await SignInAsync("bollnas", "Ett-Annat-Losenord-7");
 
-        await watcher.GotoAsync(_host.BaseUrl + Dashboard);
+        await watcher.GotoAsync(Host.BaseUrl + Dashboard);
         await watcher.WaitForSelectorAsync("#indikatorer[data-live=\"ansluten\"]");
         await watcher.EvaluateAsync("() => { window.sammaSida = true; }");
         var before = Count(await watcher.Locator(EventsCard).TextContentAsync());
         var totalBefore = Count(await watcher.Locator(EventTotal).TextContentAsync());
 
         // The partner office reaches the form through the dashboard link.
-        await office.GotoAsync(_host.BaseUrl + Dashboard);
+        await office.GotoAsync(Host.BaseUrl + Dashboard);
         await office.GetByRole(AriaRole.Link, new() { Name = "Registrera en aktivitet" }).ClickAsync();
         await office.GetByLabel("Datum").FillAsync("2017-12-30");
         await office.GetByLabel("Typ av aktivitet").SelectOptionAsync(new SelectOptionValue { Label = "Seminarium" });
@@ -73,7 +59,7 @@ public sealed class LiveDashboardBrowserTests : IAsyncLifetime
     public async Task The_association_downloads_a_handlingsplan_that_opens_as_a_Word_document()
     {
         var page = await SignInAsync("forbundet", "Ett-Langt-Losenord-9");
-        await page.GotoAsync(_host.BaseUrl + "/rapporter");
+        await page.GotoAsync(Host.BaseUrl + "/rapporter");
         await page.GetByLabel("Rapport", new() { Exact = true }).SelectOptionAsync("handlingsplan");
         await page.GetByRole(AriaRole.Button, new() { Name = "Visa valen" }).ClickAsync();
         await page.GetByLabel("År", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "2017" });

@@ -8,31 +8,15 @@ namespace AsfPlatform.BrowserTests;
 /// an insats and its 2017 plan written in the plan editor, the year's facts, a correction and a removal, the 2018 plan
 /// as a copy — and the board's documents, downloaded from the report page, say what was entered.
 /// </summary>
-public sealed class NewAssociationBrowserTests : IAsyncLifetime
+public sealed class NewAssociationBrowserTests() : BrowserTest(loadDataset: false)
 {
     private const string Password = "Ett-Langt-Losenord-9", OwnerName = "Samordningsförbundet Norrbotten";
     private static readonly (string Code, string Subregion)[] Municipalities =
         [("2584", "Malmfälten"), ("2523", "Malmfälten"), ("2521", "Malmfälten"), ("2580", "Kustlandet"), ("2581", "Kustlandet"), ("2582", "Kustlandet")];
 
-    private LiveHost _host = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
     private IPage _page = null!;
 
-    public async Task InitializeAsync()
-    {
-        _host = await LiveHost.StartAsync(loadDataset: false);
-        (_playwright, _browser) = await Chromium.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _host.DisposeAsync();
-    }
-
-    private Task GoAsync(string path) => _page.GotoAsync(_host.BaseUrl + path);
+    private Task GoAsync(string path) => _page.GotoAsync(Host.BaseUrl + path);
 
     /// <summary>Presses a form's button and waits for the page the form leads to; a page that names errors fails here.</summary>
     private async Task SubmitAsync(string button)
@@ -58,9 +42,9 @@ public sealed class NewAssociationBrowserTests : IAsyncLifetime
     private Task SelectLabelAsync(string id, string label) => _page.Locator("#" + id).SelectOptionAsync(new SelectOptionValue { Label = label });
 
     [Fact]
-    public async Task A_new_association_sets_up_runs_corrects_and_reports_its_initiative_in_the_browser()
+    public async Task A_new_association_sets_up_runs_corrects_and_reports_its_initiative_in_theBrowser()
     {
-        var context = await _browser.NewContextAsync(new() { Locale = "sv-SE", AcceptDownloads = true });
+        var context = await Browser.NewContextAsync(new() { Locale = "sv-SE", AcceptDownloads = true });
         _page = await context.NewPageAsync();
         _page.SetDefaultTimeout(60_000);
 

@@ -3,32 +3,17 @@ using Microsoft.Playwright;
 
 namespace AsfPlatform.BrowserTests;
 
-public sealed class SignInBrowserTests : IAsyncLifetime
+/// <summary>First-run setup and signing in through the form, as a new installation's first administrator meets them.</summary>
+public sealed class SignInBrowserTests() : BrowserTest(loadDataset: false)
 {
-    private LiveHost _host = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await LiveHost.StartAsync();
-        (_playwright, _browser) = await Chromium.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _host.DisposeAsync();
-    }
 
     [Fact]
     public async Task First_run_setup_then_sign_in_through_the_form_shows_the_start_page()
     {
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { Locale = "sv-SE", ViewportSize = new() { Width = 1280, Height = 800 } });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { Locale = "sv-SE", ViewportSize = new() { Width = 1280, Height = 800 } });
 
         // A fresh installation sends the sign-in page to first-run setup.
-        await page.GotoAsync(_host.BaseUrl + "/logga-in");
+        await page.GotoAsync(Host.BaseUrl + "/logga-in");
         Assert.EndsWith("/forsta-start", page.Url);
         await page.GetByLabel("Användarnamn").FillAsync("forbundet");
         await page.GetByLabel("Namn", new() { Exact = true }).FillAsync("Maria Förbund");
@@ -36,13 +21,13 @@ public sealed class SignInBrowserTests : IAsyncLifetime
         await page.GetByLabel("Upprepa lösenordet").FillAsync("Ett-Langt-Losenord-9");
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("forsta-start"), FullPage = true });
         await page.GetByRole(AriaRole.Button, new() { Name = "Skapa administratör" }).ClickAsync();
-        await page.WaitForURLAsync(_host.BaseUrl + "/", new() { Timeout = 90_000 }); // a cold page on a busy 2-core machine
+        await page.WaitForURLAsync(Host.BaseUrl + "/", new() { Timeout = 90_000 }); // a cold page on a busy 2-core machine
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga ut" }).ClickAsync();
 
         // A partner office signs in through the form.
-        await _host.Accounts.CreateAsync(new NewUserAccount("gavle", "Gävle partnerkontor", AccessRole.Partnerkontor,
+        await Host.Accounts.CreateAsync(new NewUserAccount("gavle", "Gävle partnerkontor", AccessRole.Partnerkontor,
             OrganisationRef.Municipality("2180"), "Ett-Annat-Losenord-7"), "forbundet");
-        await page.GotoAsync(_host.BaseUrl + "/");
+        await page.GotoAsync(Host.BaseUrl + "/");
         Assert.Contains("/logga-in", page.Url);
         await page.GetByLabel("Användarnamn").FillAsync("gavle");
         await page.GetByLabel("Lösenord").FillAsync("fel-losenord-1");
@@ -52,7 +37,7 @@ public sealed class SignInBrowserTests : IAsyncLifetime
 
         await page.GetByLabel("Lösenord").FillAsync("Ett-Annat-Losenord-7");
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
-        await page.WaitForURLAsync(_host.BaseUrl + "/", new() { Timeout = 90_000 }); // a cold page on a busy 2-core machine
+        await page.WaitForURLAsync(Host.BaseUrl + "/", new() { Timeout = 90_000 }); // a cold page on a busy 2-core machine
 
         Assert.Equal("Välkommen, Gävle partnerkontor", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).TextContentAsync());
         Assert.Equal("sv", await page.GetAttributeAsync("html", "lang"));
@@ -64,9 +49,9 @@ public sealed class SignInBrowserTests : IAsyncLifetime
     [Fact]
     public async Task The_skip_link_is_the_first_tab_stop_and_moves_focus_to_the_content()
     {
-        await _host.Accounts.CreateFirstAdminAsync("admin", "Admin", "Ett-Langt-Losenord-9");
-        var page = await _browser.NewPageAsync();
-        await page.GotoAsync(_host.BaseUrl + "/logga-in");
+        await Host.Accounts.CreateFirstAdminAsync("admin", "Admin", "Ett-Langt-Losenord-9");
+        var page = await Browser.NewPageAsync();
+        await page.GotoAsync(Host.BaseUrl + "/logga-in");
 
         await page.Keyboard.PressAsync("Tab");
         var focused = await page.EvaluateAsync<string>("document.activeElement.textContent");

@@ -4,34 +4,20 @@ using Microsoft.Playwright;
 namespace AsfPlatform.BrowserTests;
 
 /// <summary>The user page's "Stäng av" button, and a lägesrapport made from the report form by choosing values.</summary>
-public sealed class UserAndReportBrowserTests : IAsyncLifetime
+public sealed class UserAndReportBrowserTests() : BrowserTest(loadDataset: true)
 {
     private const string AdminPassword = "Ett-Langt-Losenord-9";
-    private LiveHost _host = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task SetUpAsync()
     {
-        _host = await LiveHost.StartAsync(loadDataset: true);
-        (_playwright, _browser) = await Chromium.LaunchAsync();
-        await _host.Accounts.CreateFirstAdminAsync("forbundet", "Maria Förbund", AdminPassword);
+        await Host.Accounts.CreateFirstAdminAsync("forbundet", "Maria Förbund", AdminPassword);
     }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _host.DisposeAsync();
-    }
-
-    private Task<IPage> SignInAsync(string userName, string password) => _host.SignInAsync(_browser, userName, password);
 
     [Fact]
     public async Task The_association_makes_a_lagesrapport_by_choosing_report_owner_insats_and_half_year_and_downloads_it()
     {
         var page = await SignInAsync("forbundet", AdminPassword);
-        await page.GotoAsync(_host.BaseUrl + "/rapporter");
+        await page.GotoAsync(Host.BaseUrl + "/rapporter");
 
         await page.GetByLabel("Rapport", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Lägesrapport" });
         await page.GetByLabel("Ägare (samordningsförbund)").SelectOptionAsync("finsam-gavleborg");
@@ -54,18 +40,18 @@ public sealed class UserAndReportBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Pressing_Stang_av_on_the_user_page_disables_the_user_who_can_then_no_longer_sign_in()
     {
-        await _host.Accounts.CreateAsync(new NewUserAccount("lasaren", "Lars Läsare", AccessRole.Läsare, null, "Ett-Annat-Losenord-7"), "forbundet");
+        await Host.Accounts.CreateAsync(new NewUserAccount("lasaren", "Lars Läsare", AccessRole.Läsare, null, "Ett-Annat-Losenord-7"), "forbundet");
         var reader = await SignInAsync("lasaren", "Ett-Annat-Losenord-7");
         var admin = await SignInAsync("forbundet", AdminPassword);
-        await admin.GotoAsync(_host.BaseUrl + "/admin/anvandare");
+        await admin.GotoAsync(Host.BaseUrl + "/admin/anvandare");
 
         var row = admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "lasaren" });
         await row.GetByRole(AriaRole.Button, new() { Name = "Stäng av lasaren" }).ClickAsync();
 
         Assert.Contains("lasaren är avstängd.", await admin.GetByRole(AriaRole.Status).First.TextContentAsync());
         Assert.Contains("Avstängd", await admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "lasaren" }).TextContentAsync());
-        Assert.True((await _host.Accounts.FindAsync("lasaren"))!.Disabled);
-        await reader.GotoAsync(_host.BaseUrl + "/");
+        Assert.True((await Host.Accounts.FindAsync("lasaren"))!.Disabled);
+        await reader.GotoAsync(Host.BaseUrl + "/");
         Assert.Contains("/logga-in", reader.Url); // the open session ended at once
         await admin.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("anvandare-avstangd"), FullPage = true });
     }
