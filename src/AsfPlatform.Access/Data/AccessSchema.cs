@@ -53,6 +53,8 @@ internal static class AccessSchema
         FOR EACH STATEMENT EXECUTE FUNCTION asf_audit_log_refuse_change();
         """;
 
+    // asf_audit_log: AsfPlatform.Storage's PostgreSQL migration 004 creates the same table (with reason and entry_id)
+    // when it is applied first, because its grain write query inserts audit notes into it; keep the two alike.
     private static string Tables(string identityColumn) => $"""
         CREATE TABLE IF NOT EXISTS asf_access_users (
             user_name      TEXT NOT NULL PRIMARY KEY,
