@@ -13,11 +13,11 @@ public sealed class AuditOutboxKillTests
 {
     [Fact]
     public Task On_SQLite_host_processes_killed_under_load_leave_every_stored_change_with_exactly_one_audit_entry() =>
-        RunAsync("--storage", "sqlite", "--offices", "12", "--seconds", "3", "--kill-rounds", "3");
+        RunAsync("--storage", "sqlite", "--offices", "12", "--seconds", "2", "--kill-rounds", "3");
 
     [Fact]
     public Task On_PostgreSQL_a_host_of_two_killed_under_load_leaves_every_stored_change_with_exactly_one_audit_entry() =>
-        RunAsync("--storage", "postgres", "--hosts", "2", "--offices", "12", "--seconds", "8", "--kill-rounds", "1");
+        RunAsync("--storage", "postgres", "--hosts", "2", "--offices", "12", "--seconds", "6", "--kill-rounds", "1");
 
     private static async Task RunAsync(params string[] arguments)
     {
