@@ -19,7 +19,7 @@ public interface ICompanyGrain : IGrainWithStringKey
     /// Removes the figures of one date; the plans that read company figures are updated at once. Removing figures of
     /// a date that has none changes nothing.
     /// </summary>
-    Task<CompanySnapshot> RemoveFigures(DateOnly date, long? expectedVersion = null);
+    Task<CompanySnapshot> RemoveFigures(DateOnly date, long? expectedVersion = null, AuditNote? audit = null);
 
     /// <summary>The company with its figures.</summary>
     Task<CompanySnapshot> GetSnapshot();

@@ -40,7 +40,7 @@ public interface IInsatsGrain : IGrainWithStringKey
     Task<EventSnapshot> GetEvent(string eventId);
 
     /// <summary>Removes an information event by id; <paramref name="expectedVersion"/> is the event's own version.</summary>
-    Task<InsatsSnapshot> RemoveEvent(string eventId, long? expectedVersion = null);
+    Task<InsatsSnapshot> RemoveEvent(string eventId, long? expectedVersion = null, AuditNote? audit = null);
 
     /// <summary>Records or replaces a placement grant with its use and outcomes.</summary>
     Task<InsatsSnapshot> RecordPlacement(RecordPlacement command);
@@ -49,13 +49,13 @@ public interface IInsatsGrain : IGrainWithStringKey
     /// Removes a placement by id; its observations leave the plans at once. <paramref name="expectedVersion"/> is the
     /// insats' version. Removing an absent placement changes nothing.
     /// </summary>
-    Task<InsatsSnapshot> RemovePlacement(string placementId, long? expectedVersion = null);
+    Task<InsatsSnapshot> RemovePlacement(string placementId, long? expectedVersion = null, AuditNote? audit = null);
 
     /// <summary>
     /// Removes a narrative milestone by id; its observations leave the plans at once. <paramref name="expectedVersion"/>
     /// is the insats' version. Removing an absent milestone changes nothing.
     /// </summary>
-    Task<InsatsSnapshot> RemoveMilestone(string milestoneId, long? expectedVersion = null);
+    Task<InsatsSnapshot> RemoveMilestone(string milestoneId, long? expectedVersion = null, AuditNote? audit = null);
 
     /// <summary>Replaces the insats' own texts as a whole (one version step; unchanged texts change nothing).</summary>
     Task<InsatsSnapshot> SetNarrative(SetInsatsNarrative command);

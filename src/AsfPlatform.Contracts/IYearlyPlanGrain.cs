@@ -32,7 +32,7 @@ public interface IYearlyPlanGrain : IGrainWithStringKey
     /// indicators starting from this year's outcome (see <c>CopyForward</c>); returns it. Fails if next year's plan
     /// already exists.
     /// </summary>
-    Task<PlanSnapshot> CreateNextYear();
+    Task<PlanSnapshot> CreateNextYear(AuditNote? audit = null);
 
     /// <summary>Re-reads every fact the indicators need from the sources (repair; normally never needed).</summary>
     Task<PlanSnapshot> Rebuild();

@@ -23,6 +23,7 @@ public sealed class CompanyGrain([PersistentState("company")] IPersistentState<C
         GrainSupport.CheckVersion(this.GetPrimaryKeyString(), command.ExpectedVersion, S.Version);
         if (S.Company is not null && GrainSupport.Same(S.Company, c)) return Snapshot();
         S.Company = c;
+        GrainSupport.Note(S, command.Audit);
         await Commit();
         await GrainFactory.GetGrain<IOwnerRegistryGrain>(GrainKeys.Owner(Owner)).Enlist(DirectoryEntryKind.Company, Id);
         return Snapshot();
@@ -35,6 +36,7 @@ public sealed class CompanyGrain([PersistentState("company")] IPersistentState<C
         GrainSupport.CheckVersion(this.GetPrimaryKeyString(), command.ExpectedVersion, S.Version);
         if (c.RegisteredTo == command.Date) return Snapshot();
         S.Company = c with { RegisteredTo = command.Date };
+        GrainSupport.Note(S, command.Audit);
         await Commit(); // the company stops counting as active after the date, so plans hear of it at once
         return Snapshot();
     }
@@ -46,14 +48,16 @@ public sealed class CompanyGrain([PersistentState("company")] IPersistentState<C
         GrainSupport.CheckVersion(this.GetPrimaryKeyString(), command.ExpectedVersion, S.Version);
         if (!GrainSupport.Upsert(S.Figures, command.Figures, f => f.Date.ToString("O"))) return Snapshot();
         S.Figures.Sort((a, b) => a.Date.CompareTo(b.Date));
+        GrainSupport.Note(S, command.Audit);
         await Commit();
         return Snapshot();
     }
 
-    public async Task<CompanySnapshot> RemoveFigures(DateOnly date, long? expectedVersion = null)
+    public async Task<CompanySnapshot> RemoveFigures(DateOnly date, long? expectedVersion = null, AuditNote? audit = null)
     {
         GrainSupport.CheckVersion(this.GetPrimaryKeyString(), expectedVersion, S.Version);
         if (S.Figures.RemoveAll(f => f.Date == date) == 0) return Snapshot();
+        GrainSupport.Note(S, audit);
         await Commit();
         return Snapshot();
     }

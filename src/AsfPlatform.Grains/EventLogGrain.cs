@@ -12,7 +12,7 @@ public sealed class EventLogGrain([PersistentState("events")] IPersistentState<E
 
     private List<StoredEvent> Events => state.State.Events;
 
-    public async Task<EventWrite> Record(InformationEvent informationEvent, long? expectedVersion, bool createOnly)
+    public async Task<EventWrite> Record(InformationEvent informationEvent, long? expectedVersion, bool createOnly, AuditNote? audit = null)
     {
         var i = Events.FindIndex(s => s.Event.Id == informationEvent.Id);
         if (createOnly && i >= 0) throw new AlreadyExistsException($"Aktiviteten '{informationEvent.Id}'");
@@ -21,22 +21,25 @@ public sealed class EventLogGrain([PersistentState("events")] IPersistentState<E
         if (i >= 0 && GrainSupport.Same(Events[i].Event, informationEvent)) return new(current, false);
         var stored = new StoredEvent(informationEvent, current + 1);
         if (i >= 0) Events[i] = stored; else Events.Add(stored);
+        GrainSupport.Note(state.State, audit);
         await Persist();
         return new(stored.Version, true);
     }
 
-    public Task Adopt(StoredEvent stored)
+    public Task Adopt(StoredEvent stored, AuditNote? audit = null)
     {
         GrainSupport.Upsert(Events, stored, s => s.Event.Id);
+        GrainSupport.Note(state.State, audit);
         return Persist();
     }
 
-    public async Task<bool> Remove(string eventId, long? expectedVersion)
+    public async Task<bool> Remove(string eventId, long? expectedVersion, AuditNote? audit = null)
     {
         var i = Events.FindIndex(s => s.Event.Id == eventId);
         GrainSupport.CheckVersion(this.GetPrimaryKeyString(), expectedVersion, i >= 0 ? Events[i].Version : 0);
         if (i < 0) return false;
         Events.RemoveAt(i);
+        GrainSupport.Note(state.State, audit);
         await Persist();
         return true;
     }
@@ -45,5 +48,5 @@ public sealed class EventLogGrain([PersistentState("events")] IPersistentState<E
 
     public Task<IReadOnlyList<StoredEvent>> GetAll() => Task.FromResult<IReadOnlyList<StoredEvent>>(Events.ToList());
 
-    private Task Persist() => (_writer ??= new CoalescingWriter(state.WriteStateAsync, DeactivateOnIdle)).WriteAsync();
+    private Task Persist() => (_writer ??= new CoalescingWriter(() => GrainSupport.Write(state), DeactivateOnIdle)).WriteAsync();
 }

@@ -8,6 +8,10 @@ namespace AsfPlatform.Grains;
 internal static class GrainSupport
 {
     private static readonly JsonSerializerOptions Json = new();
+    private static readonly JsonSerializerOptions AuditJsonOptions = new(JsonSerializerDefaults.Web);
+
+    /// <summary>A value as the audit log shows it (the web's camelCase JSON, as the domain writer writes its notes).</summary>
+    public static string AuditJson<T>(T value) => JsonSerializer.Serialize(value, AuditJsonOptions);
 
     /// <summary>Throws when the caller's expected version is not the current one.</summary>
     public static void CheckVersion(string key, long? expected, long current)
@@ -39,13 +43,34 @@ internal static class GrainSupport
     {
         try
         {
-            await state.WriteStateAsync();
+            await Write(state);
         }
         catch
         {
             drop();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Writes the state, then drops from its audit outbox the notes this write carried: the storage inserted them into
+    /// the audit log in the write's own transaction. Notes added while the write was in flight stay for the next one.
+    /// The dropping is not written by itself; the next write carries the shorter outbox, and a note written again is
+    /// stored once (the log keeps each note id once).
+    /// </summary>
+    public static async Task Write<T>(IPersistentState<T> state)
+    {
+        var outbox = (state.State as IAuditOutboxState)?.AuditOutbox;
+        var carried = outbox?.Count ?? 0; // counted before the storage takes the state (it does so synchronously)
+        await state.WriteStateAsync();
+        if (carried > 0 && ReferenceEquals(outbox, (state.State as IAuditOutboxState)?.AuditOutbox))
+            outbox!.RemoveRange(0, Math.Min(carried, outbox.Count));
+    }
+
+    /// <summary>Puts a change's audit note into the state's outbox, in the same turn as the change itself.</summary>
+    public static void Note(IAuditOutboxState state, AuditNote? note)
+    {
+        if (note is not null) state.AuditOutbox.Add(note);
     }
 
     /// <summary>Sends one source's new observations to the plans that read them.</summary>

@@ -27,6 +27,7 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
         if (S.Insats is not null && GrainSupport.Same(S.Insats, i)) return await Snapshot();
         S.Insats = i;
         S.Version++;
+        GrainSupport.Note(S, command.Audit);
         await Persist();
         await GrainFactory.GetGrain<IOwnerRegistryGrain>(GrainKeys.Owner(Owner)).Enlist(DirectoryEntryKind.Insats, Id);
         return await Snapshot();
@@ -41,6 +42,7 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
         if (i.ClosedOn == command.Date) return await Snapshot();
         S.Insats = closed;
         S.Version++;
+        GrainSupport.Note(S, command.Audit);
         await Persist();
         return await Snapshot();
     }
@@ -49,7 +51,7 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
 
     public Task<InsatsSnapshot> RecordMilestone(RecordNarrativeMilestone command) =>
         Record(command.ExpectedVersion, i => FactRules.Narrative(command.Milestone, i), S.Milestones, command.Milestone, m => m.Id,
-            Observations.NarrativeSource(command.Milestone.Id), () => Observations.FromNarrative(command.Milestone));
+            Observations.NarrativeSource(command.Milestone.Id), () => Observations.FromNarrative(command.Milestone), command.Audit);
 
     public async Task<InsatsSnapshot> RecordEvent(RecordInformationEvent command)
     {
@@ -68,7 +70,7 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
         if (index.TryGetValue(e.Id, out var was))
         {
             if (command.CreateOnly) throw new AlreadyExistsException($"Aktiviteten '{e.Id}'");
-            if (was != month) return await MoveEvent(e, was, month, expected, index);
+            if (was != month) return await MoveEvent(e, was, month, expected, index, command.Audit);
         }
         else
         {
@@ -80,7 +82,7 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
         try
         {
             await EnlistMonth(month);
-            write = await Log(month).Record(e, expected, command.CreateOnly);
+            write = await Log(month).Record(e, expected, command.CreateOnly, command.Audit);
         }
         catch when (was is null)
         {
@@ -99,7 +101,7 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
 
     public Task<InsatsSnapshot> RecordPlacement(RecordPlacement command) =>
         Record(command.ExpectedVersion, i => FactRules.Placement(command.Placement, i), S.Placements, command.Placement, p => p.Id,
-            Observations.PlacementSource(command.Placement.Id), () => Observations.FromPlacement(command.Placement));
+            Observations.PlacementSource(command.Placement.Id), () => Observations.FromPlacement(command.Placement), command.Audit);
 
     public async Task<InsatsSnapshot> SetNarrative(SetInsatsNarrative command)
     {
@@ -111,14 +113,15 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
         if (S.Narrative is not null && GrainSupport.Same(S.Narrative, narrative)) return await Snapshot();
         S.Narrative = narrative;
         S.Version++;
+        GrainSupport.Note(S, command.Audit);
         await Persist();
         return await Snapshot();
     }
 
     public Task<InsatsSnapshot> RecordStatedTotal(RecordStatedTotal command) =>
-        Record(command.ExpectedVersion, _ => FactRules.StatedTotal(command.Total), S.StatedTotals, command.Total, t => t.Id, null, null);
+        Record(command.ExpectedVersion, _ => FactRules.StatedTotal(command.Total), S.StatedTotals, command.Total, t => t.Id, null, null, null);
 
-    public async Task<InsatsSnapshot> RemoveEvent(string eventId, long? expectedVersion = null)
+    public async Task<InsatsSnapshot> RemoveEvent(string eventId, long? expectedVersion = null, AuditNote? audit = null)
     {
         var index = await EventIndex();
         if (!index.TryGetValue(eventId, out var month))
@@ -126,17 +129,17 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
             GrainSupport.CheckVersion(this.GetPrimaryKeyString(), expectedVersion, 0);
             return await Snapshot();
         }
-        if (!await Log(month).Remove(eventId, expectedVersion)) return await Snapshot();
+        if (!await Log(month).Remove(eventId, expectedVersion, audit)) return await Snapshot();
         if (index.TryGetValue(eventId, out var now) && now == month) index.Remove(eventId);
         await PushToPlans(new([Observations.EventSource(eventId)], []));
         return await Snapshot();
     }
 
-    public Task<InsatsSnapshot> RemovePlacement(string placementId, long? expectedVersion = null) =>
-        Remove(expectedVersion, S.Placements, p => p.Id == placementId, Observations.PlacementSource(placementId));
+    public Task<InsatsSnapshot> RemovePlacement(string placementId, long? expectedVersion = null, AuditNote? audit = null) =>
+        Remove(expectedVersion, S.Placements, p => p.Id == placementId, Observations.PlacementSource(placementId), audit);
 
-    public Task<InsatsSnapshot> RemoveMilestone(string milestoneId, long? expectedVersion = null) =>
-        Remove(expectedVersion, S.Milestones, m => m.Id == milestoneId, Observations.NarrativeSource(milestoneId));
+    public Task<InsatsSnapshot> RemoveMilestone(string milestoneId, long? expectedVersion = null, AuditNote? audit = null) =>
+        Remove(expectedVersion, S.Milestones, m => m.Id == milestoneId, Observations.NarrativeSource(milestoneId), audit);
 
     public async Task<IReadOnlyList<InformationEvent>> GetEvents(DateOnly from, DateOnly to)
     {
@@ -172,13 +175,13 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
     /// <summary>An update that changes an event's month: stored in the new month first, so a crash in between
     /// leaves a duplicate (the newer version wins when the index is built) rather than a loss.</summary>
     private async Task<EventSnapshot> MoveEvent(InformationEvent e, string from, string to, long? expected,
-        Dictionary<string, string> index)
+        Dictionary<string, string> index, AuditNote? audit)
     {
         var current = await Log(from).Get(e.Id);
         GrainSupport.CheckVersion(this.GetPrimaryKeyString(), expected, current?.Version ?? 0);
         var stored = new StoredEvent(e, (current?.Version ?? 0) + 1);
         await EnlistMonth(to);
-        await Log(to).Adopt(stored);
+        await Log(to).Adopt(stored, audit); // the change is stored here, so its note is too
         index[e.Id] = to;
         await Log(from).Remove(e.Id, null);
         await PushToPlans(new([Observations.EventSource(e.Id)], Observations.FromEvent(e)));
@@ -237,31 +240,33 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
 
     /// <summary>Validates against the insats, stores (unless unchanged) and pushes the one changed fact.</summary>
     private async Task<InsatsSnapshot> Record<T>(long? expectedVersion, Func<Insats, Validator> validate, List<T> list, T item,
-        Func<T, string> id, string? sourceId, Func<IReadOnlyList<Observation>>? observe)
+        Func<T, string> id, string? sourceId, Func<IReadOnlyList<Observation>>? observe, AuditNote? audit)
     {
         if (S.Insats is null) GrainSupport.Reject("insats", $"Insatsen '{Id}' är inte definierad.");
         validate(S.Insats!).ThrowIfInvalid();
         GrainSupport.CheckVersion(this.GetPrimaryKeyString(), expectedVersion, S.Version);
         if (!GrainSupport.Upsert(list, item, id)) return await Snapshot();
         S.Version++;
+        GrainSupport.Note(S, audit);
         await Persist();
         if (sourceId is not null && observe is not null) await PushToPlans(new([sourceId], observe()));
         return await Snapshot();
     }
 
     /// <summary>Removes one fact (unless absent) and pushes that its source now contributes nothing.</summary>
-    private async Task<InsatsSnapshot> Remove<T>(long? expectedVersion, List<T> list, Predicate<T> match, string sourceId)
+    private async Task<InsatsSnapshot> Remove<T>(long? expectedVersion, List<T> list, Predicate<T> match, string sourceId, AuditNote? audit)
     {
         GrainSupport.CheckVersion(this.GetPrimaryKeyString(), expectedVersion, S.Version);
         if (list.RemoveAll(match) == 0) return await Snapshot();
         S.Version++;
+        GrainSupport.Note(S, audit);
         await Persist();
         await PushToPlans(new([sourceId], []));
         return await Snapshot();
     }
 
     /// <summary>Writes the state with every change made so far; changes must be made before calling, without awaiting.</summary>
-    private Task Persist() => (_writer ??= new CoalescingWriter(state.WriteStateAsync, DeactivateOnIdle)).WriteAsync();
+    private Task Persist() => (_writer ??= new CoalescingWriter(() => GrainSupport.Write(state), DeactivateOnIdle)).WriteAsync();
 
     private Task PushToPlans(ObservationUpdate update) =>
         GrainSupport.Push(GrainFactory, S.Plans.Where(p => p.Value).Select(p => GrainKeys.Plan(Owner, Id, p.Key)), update);

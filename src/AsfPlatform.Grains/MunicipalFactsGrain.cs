@@ -35,18 +35,20 @@ public sealed class MunicipalFactsGrain([PersistentState("municipalfacts")] IPer
 
     public Task<MunicipalFacts> Get() => Task.FromResult(Facts());
 
-    public async Task<MunicipalFacts> Record(MunicipalMilestone milestone, long? expectedVersion, string byOwner)
+    public async Task<MunicipalFacts> Record(MunicipalMilestone milestone, long? expectedVersion, string byOwner, AuditNote? audit = null)
     {
         FactRules.MunicipalMilestone(milestone).ThrowIfInvalid();
         GrainSupport.CheckVersion(Key, expectedVersion, S.Version);
         if (!GrainSupport.Upsert(S.Milestones, milestone, x => x.Id)) return Facts();
+        GrainSupport.Note(S, audit);
         return await Commit(byOwner);
     }
 
-    public async Task<MunicipalFacts> Remove(string milestoneId, long? expectedVersion, string byOwner)
+    public async Task<MunicipalFacts> Remove(string milestoneId, long? expectedVersion, string byOwner, AuditNote? audit = null)
     {
         GrainSupport.CheckVersion(Key, expectedVersion, S.Version);
         if (S.Milestones.RemoveAll(x => x.Id == milestoneId) == 0) return Facts();
+        GrainSupport.Note(S, audit);
         return await Commit(byOwner);
     }
 

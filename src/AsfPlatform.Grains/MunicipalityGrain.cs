@@ -46,6 +46,7 @@ public sealed class MunicipalityGrain([PersistentState("municipality")] IPersist
         var added = S.Name is null;
         (S.Name, S.Subregion) = (m.Name, m.Subregion);
         S.Version++;
+        GrainSupport.Note(S, command.Audit);
         await GrainSupport.WriteOrDrop(state, DeactivateOnIdle);
         if (added) facts = await Facts.Join(Owner);
         await Registry.Place(Code, S.Subregion);
@@ -53,13 +54,14 @@ public sealed class MunicipalityGrain([PersistentState("municipality")] IPersist
         return Snapshot(facts);
     }
 
-    public async Task<MunicipalitySnapshot> Remove(long expectedVersion)
+    public async Task<MunicipalitySnapshot> Remove(long expectedVersion, AuditNote? audit = null)
     {
         RequireRegistered();
         var facts = await Facts.Get();
         GrainSupport.CheckVersion(Key, expectedVersion, Version(facts));
         (S.Name, S.Subregion) = (null, null);
         S.Version++;
+        GrainSupport.Note(S, audit);
         await GrainSupport.WriteOrDrop(state, DeactivateOnIdle);
         await Facts.Leave(Owner);
         await Registry.Delist(DirectoryEntryKind.Municipality, Code);
@@ -71,13 +73,13 @@ public sealed class MunicipalityGrain([PersistentState("municipality")] IPersist
     {
         RequireRegistered();
         FactRules.MunicipalMilestone(command.Milestone).ThrowIfInvalid();
-        var facts = await ChangeFacts(command.ExpectedVersion, v => Facts.Record(command.Milestone, v, Owner));
+        var facts = await ChangeFacts(command.ExpectedVersion, v => Facts.Record(command.Milestone, v, Owner, command.Audit));
         return Snapshot(facts);
     }
 
-    public async Task<MunicipalitySnapshot> RemoveMilestone(string milestoneId, long? expectedVersion = null)
+    public async Task<MunicipalitySnapshot> RemoveMilestone(string milestoneId, long? expectedVersion = null, AuditNote? audit = null)
     {
-        var facts = await ChangeFacts(expectedVersion, v => Facts.Remove(milestoneId, v, Owner));
+        var facts = await ChangeFacts(expectedVersion, v => Facts.Remove(milestoneId, v, Owner, audit));
         return Snapshot(facts);
     }
 

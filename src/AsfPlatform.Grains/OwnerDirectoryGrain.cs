@@ -56,6 +56,7 @@ public sealed class OwnerDirectoryGrain([PersistentState("owner")] IPersistentSt
         S.Subregions = p.Subregions.ToList();
         S.Partners = p.Partners.ToList();
         S.Version++;
+        GrainSupport.Note(S, command.Audit);
         await GrainSupport.WriteOrDrop(state, DeactivateOnIdle);
         await ListSelf();
         return Snapshot();

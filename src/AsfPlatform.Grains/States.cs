@@ -12,7 +12,7 @@ namespace AsfPlatform.Grains;
 // carry Orleans' serialization attributes so a write can take a cheap deep copy (see SnapshotGrainStorage).
 
 [GenerateSerializer, Alias("asf.OwnerDirectoryState")]
-public sealed class OwnerDirectoryState
+public sealed class OwnerDirectoryState : IAuditOutboxState
 {
     [Id(0)]
     public int SchemaVersion { get; set; } = 1;
@@ -49,6 +49,9 @@ public sealed class OwnerDirectoryState
     /// were kept here; plans read it to count a municipality's facts in the owner's own subregions).</summary>
     [Id(13)]
     public Dictionary<string, string> Placements { get; set; } = [];
+    /// <summary>Audit notes of the changes this state carries (see <see cref="IAuditOutboxState"/>).</summary>
+    [Id(14)]
+    public List<AuditNote> AuditOutbox { get; set; } = [];
 }
 
 /// <summary>The ids of every registered owner.</summary>
@@ -62,7 +65,7 @@ public sealed class OwnerListState
 }
 
 [GenerateSerializer, Alias("asf.MunicipalityState")]
-public sealed class MunicipalityState
+public sealed class MunicipalityState : IAuditOutboxState
 {
     [Id(0)]
     public int SchemaVersion { get; set; } = 1;
@@ -77,10 +80,13 @@ public sealed class MunicipalityState
     /// (<see cref="MunicipalFactsState"/>) on activation and keeps none.</summary>
     [Id(4)]
     public List<MunicipalMilestone> Milestones { get; set; } = [];
+    /// <summary>Audit notes of the changes this state carries (see <see cref="IAuditOutboxState"/>).</summary>
+    [Id(5)]
+    public List<AuditNote> AuditOutbox { get; set; } = [];
 }
 
 [GenerateSerializer, Alias("asf.MunicipalFactsState")]
-public sealed class MunicipalFactsState
+public sealed class MunicipalFactsState : IAuditOutboxState
 {
     [Id(0)]
     public int SchemaVersion { get; set; } = 1;
@@ -91,10 +97,13 @@ public sealed class MunicipalFactsState
     /// <summary>The owners whose municipality grains joined (they hear of changes made through another owner).</summary>
     [Id(3)]
     public List<string> Owners { get; set; } = [];
+    /// <summary>Audit notes of the changes this state carries (see <see cref="IAuditOutboxState"/>).</summary>
+    [Id(4)]
+    public List<AuditNote> AuditOutbox { get; set; } = [];
 }
 
 [GenerateSerializer, Alias("asf.CompanyState")]
-public sealed class CompanyState
+public sealed class CompanyState : IAuditOutboxState
 {
     [Id(0)]
     public int SchemaVersion { get; set; } = 1;
@@ -104,10 +113,13 @@ public sealed class CompanyState
     public Company? Company { get; set; }
     [Id(3)]
     public List<CompanyFigures> Figures { get; set; } = [];
+    /// <summary>Audit notes of the changes this state carries (see <see cref="IAuditOutboxState"/>).</summary>
+    [Id(4)]
+    public List<AuditNote> AuditOutbox { get; set; } = [];
 }
 
 [GenerateSerializer, Alias("asf.InsatsState")]
-public sealed class InsatsState
+public sealed class InsatsState : IAuditOutboxState
 {
     [Id(0)]
     public int SchemaVersion { get; set; } = 1;
@@ -134,20 +146,26 @@ public sealed class InsatsState
     /// <summary>The insats' own texts (background, analysis, year narratives …); null until written.</summary>
     [Id(9)]
     public InsatsNarrative? Narrative { get; set; }
+    /// <summary>Audit notes of the changes this state carries (see <see cref="IAuditOutboxState"/>).</summary>
+    [Id(10)]
+    public List<AuditNote> AuditOutbox { get; set; } = [];
 }
 
 /// <summary>The information events of one insats in one month, each with its own version.</summary>
 [GenerateSerializer, Alias("asf.EventLogState")]
-public sealed class EventLogState
+public sealed class EventLogState : IAuditOutboxState
 {
     [Id(0)]
     public int SchemaVersion { get; set; } = 1;
     [Id(1)]
     public List<StoredEvent> Events { get; set; } = [];
+    /// <summary>Audit notes of the changes this state carries (see <see cref="IAuditOutboxState"/>).</summary>
+    [Id(2)]
+    public List<AuditNote> AuditOutbox { get; set; } = [];
 }
 
 [GenerateSerializer, Alias("asf.YearlyPlanState")]
-public sealed class YearlyPlanState
+public sealed class YearlyPlanState : IAuditOutboxState
 {
     /// <summary>2: the observations of information events are no longer stored (schema 1 stored them here); the
     /// plan reads them from the event logs when activated.</summary>
@@ -163,4 +181,7 @@ public sealed class YearlyPlanState
     /// information events are kept in memory only, so the stored state does not grow with the events.</summary>
     [Id(4)]
     public List<Observation> Observations { get; set; } = [];
+    /// <summary>Audit notes of the changes this state carries (see <see cref="IAuditOutboxState"/>).</summary>
+    [Id(5)]
+    public List<AuditNote> AuditOutbox { get; set; } = [];
 }

@@ -60,10 +60,14 @@ public sealed class YearlyPlanGrain(
             await ReadSourcesHoldingPushes(sources, command.Content.Metrics, read =>
             {
                 S.Content = command.Content;
+                GrainSupport.Note(S, command.Audit); // with the content: a push's write in between carries both
                 Adopt(read);
             });
         else
+        {
             S.Content = command.Content;
+            GrainSupport.Note(S, command.Audit);
+        }
 
         S.Version++;
         _placements = null;
@@ -75,7 +79,9 @@ public sealed class YearlyPlanGrain(
     public async Task<PlanSnapshot> Create(CreatePlan command)
     {
         if (S.Content is not null) throw new AlreadyExistsException($"Handlingsplanen för {Year}");
-        return await Save(new SavePlan(command.Content, ExpectedVersion: S.Version));
+        // The note of a new plan shows the content it starts with, whichever way it was made (template, copy).
+        var audit = command.Audit is { AfterJson: null } note ? note with { AfterJson = GrainSupport.AuditJson(command.Content) } : command.Audit;
+        return await Save(new SavePlan(command.Content, ExpectedVersion: S.Version, audit));
     }
 
     public async Task<PlanSnapshot> SetActivityDone(SetActivityDone command)
@@ -107,7 +113,7 @@ public sealed class YearlyPlanGrain(
         return EvaluateAt(asOf);
     }
 
-    public async Task<PlanSnapshot> CreateNextYear()
+    public async Task<PlanSnapshot> CreateNextYear(AuditNote? audit = null)
     {
         var content = RequireContent();
         var next = GrainFactory.GetGrain<IYearlyPlanGrain>(GrainKeys.Plan(Owner, InsatsId, Year + 1));
@@ -119,7 +125,7 @@ public sealed class YearlyPlanGrain(
         var outcomes = content.Indicators
             .Select(i => (i.Id, IndicatorEvaluator.Evaluate(i, AllObservations(), i.TargetDate).Value))
             .Where(o => o.Value is not null).ToDictionary(o => o.Id, o => o.Value!.Value);
-        return await next.Create(new CreatePlan(CopyForward.NextYear(content, Year, outcomes)));
+        return await next.Create(new CreatePlan(CopyForward.NextYear(content, Year, outcomes), audit));
     }
 
     public async Task<PlanSnapshot> Rebuild()
@@ -251,7 +257,7 @@ public sealed class YearlyPlanGrain(
         {
             var notifyAfter = _notifyPending;
             _notifyPending = false;
-            await state.WriteStateAsync();
+            await GrainSupport.Write(state);
             if (notifyAfter) await Notify();
         }, DeactivateOnIdle);
         return _writer.WriteAsync();

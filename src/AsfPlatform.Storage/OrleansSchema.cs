@@ -16,7 +16,7 @@ namespace AsfPlatform.Storage;
 public sealed class OrleansSchema
 {
     /// <summary>The newest migration this build knows; a database that <see cref="EnsureAsync"/> has run on is at it.</summary>
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 
     /// <summary>The table holding one row per schema component and the migration it is at.</summary>
     public const string VersionTable = "asf_schema_version";

@@ -62,6 +62,16 @@ public sealed class ExternalHost : IAsyncDisposable
         throw new TimeoutException($"The host on port {ports[0]} did not become healthy within 90 s");
     }
 
+    /// <summary>Kills the host process at once (SIGKILL, as <c>kill -9</c>): no shutdown, no flush, writes in flight cut.</summary>
+    public async Task KillAsync()
+    {
+        if (_process.HasExited)
+            return;
+        using (var kill = Process.Start("kill", ["-KILL", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await kill.WaitForExitAsync();
+        await _process.WaitForExitAsync();
+    }
+
     /// <summary>Stops the host gracefully (SIGTERM: the silo leaves the cluster and deactivates its grains).</summary>
     public async ValueTask DisposeAsync()
     {

@@ -24,6 +24,12 @@ public sealed class LoadHost : IAsyncDisposable
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The database every host of this run shares.</summary>
+    public string ConnectionString => _connectionString;
+
+    /// <summary>Whether the database is PostgreSQL (several hosts can share it).</summary>
+    public bool IsPostgres => _postgres is not null;
+
     /// <summary>Starts another host of the same database in a process of its own (PostgreSQL: it joins the cluster).</summary>
     public Task<ExternalHost> StartExternalAsync() => ExternalHost.StartAsync(_provider, _connectionString);
     public IServiceProvider Services => _app!.Services;

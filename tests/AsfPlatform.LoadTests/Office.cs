@@ -8,10 +8,19 @@ namespace AsfPlatform.LoadTests;
 /// <summary>
 /// One simulated partner office: alternately records a new information event for the insats (a create, with
 /// If-None-Match: *) and its company's figures (with If-Match; on 412 it re-reads the company and tries again). It remembers what was acknowledged, so the
-/// end state can be checked against it.
+/// end state can be checked against it. A request that gets no answer (its host was killed) is not acknowledged.
 /// </summary>
 public sealed class Office(int number, string kommunkod, string companyId, string token, HttpClient http, int eventPercent)
 {
+    /// <summary>The host this office writes to (kill rounds point it at each round's host).</summary>
+    public HttpClient Http { get; set; } = http;
+
+    /// <summary>The ids of the events whose create was acknowledged.</summary>
+    public List<string> AcknowledgedEventIds { get; } = [];
+
+    /// <summary>Requests that got no answer at all (the host went away under them).</summary>
+    public int Unanswered { get; private set; }
+
     public const string Owner = "/api/owners/finsam-gavleborg";
     public const string Insats = Owner + "/insatser/asf-2016-2020";
     public static readonly DateOnly FiguresDate = new(2017, 11, 30);
@@ -43,14 +52,18 @@ public sealed class Office(int number, string kommunkod, string companyId, strin
             if (sequence % 100 < eventPercent)
             {
                 // A new event is a create (If-None-Match: *): it does not race the other offices for the insats' version.
+                var eventId = $"k{kommunkod}-load-{number}-{sequence}";
                 if (await WriteUntilAcknowledgedAsync(Insats, null, _ => { }, HttpMethod.Post, Insats + "/events",
                         new
                         {
-                            id = $"k{kommunkod}-load-{number}-{sequence}", date = EventDate(sequence).ToString("yyyy-MM-dd"), type = "Seminarium",
+                            id = eventId, date = EventDate(sequence).ToString("yyyy-MM-dd"), type = "Seminarium",
                             title = $"Lasttest {number}/{sequence}", kommunkod, organisers = Array.Empty<string>(),
                             audience = new { employees = 1 },
                         }, stop))
+                {
                     AcknowledgedEvents++;
+                    AcknowledgedEventIds.Add(eventId);
+                }
             }
             else
             {
@@ -74,6 +87,23 @@ public sealed class Office(int number, string kommunkod, string companyId, strin
     private async Task<bool> WriteUntilAcknowledgedAsync(string resource, Func<string?>? etag, Action<string> setETag, HttpMethod method,
         string path, object body, CancellationToken stop)
     {
+        try
+        {
+            return await TryWriteAsync(resource, etag, setETag, method, path, body, stop);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or IOException)
+        {
+            // The host died with the request in flight: whatever it did, the office was not told, so nothing is assumed.
+            Unanswered++;
+            setETag(null!);
+            await Task.Delay(50, CancellationToken.None);
+            return false;
+        }
+    }
+
+    private async Task<bool> TryWriteAsync(string resource, Func<string?>? etag, Action<string> setETag, HttpMethod method,
+        string path, object body, CancellationToken stop)
+    {
         var started = Stopwatch.GetTimestamp();
         for (var attempt = 0; attempt < 1000; attempt++)
         {
@@ -81,7 +111,7 @@ public sealed class Office(int number, string kommunkod, string companyId, strin
             {
                 using var read = new HttpRequestMessage(HttpMethod.Get, resource);
                 read.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                using var current = await http.SendAsync(read, CancellationToken.None);
+                using var current = await Http.SendAsync(read, CancellationToken.None);
                 if (!current.IsSuccessStatusCode) { Errors++; return false; }
                 setETag(current.Headers.ETag!.Tag);
             }
@@ -93,7 +123,7 @@ public sealed class Office(int number, string kommunkod, string companyId, strin
             else
                 request.Headers.TryAddWithoutValidation("If-Match", etag());
             var sent = Stopwatch.GetTimestamp();
-            using var response = await http.SendAsync(request, CancellationToken.None);
+            using var response = await Http.SendAsync(request, CancellationToken.None);
             Requests.Add(Stopwatch.GetElapsedTime(sent));
             if (response.StatusCode == HttpStatusCode.OK)
             {

@@ -10,7 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 // asf load tool: dotnet run -c Release --project tests/AsfPlatform.LoadTests -- --storage sqlite --offices 64 --seconds 60 [--event-percent 10] [--probe]
 // With --storage postgres --hosts 2 the load runs against two host processes of one cluster (set-up and the
-// verification after the restart use the host in this process).
+// verification after the restart use the host in this process). With --kill-rounds N the host processes are killed
+// (kill -9) under the load N times and the audit log is checked against the stored state afterwards.
 var options = LoadOptions.Parse(args);
 await using var host = await LoadHost.CreateAsync(options.Storage);
 await host.StartAsync();
@@ -48,6 +49,10 @@ http.DefaultRequestHeaders.Authorization = new("Bearer", adminToken);
 var indicatorsBefore = await ReadIndicatorsAsync(http);
 var insatsBefore = await http.GetFromJsonAsync<JsonElement>(Office.Insats);
 http.DefaultRequestHeaders.Authorization = null;
+
+if (options.KillRounds > 0)
+    return await KillRounds.RunAsync(host, options,
+        setup.Select(o => new Office(o.Number, o.Kommunkod, o.CompanyId, o.Token, http, options.EventPercent)).ToList());
 
 // Several hosts: the load goes to host processes of their own, one cluster on the one database; the offices are
 // spread over them, so every write and every push crosses between silos as it would between servers.
@@ -134,6 +139,10 @@ foreach (var office in offices)
         .Select(f => f.GetProperty("employedWomen").GetInt32()).DefaultIfEmpty(-1).Single();
     Check($"{office.CompanyId} anställda", office.LastAcknowledgedEmployed, stored);
 }
+// The audit log against the state: each stored change of the load has exactly one entry, each entry a stored change.
+var (auditFailures, auditSummary) = await AuditCheck.VerifyAsync(host.Services.GetRequiredService<IGrainFactory>(),
+    host.Services.GetRequiredService<IAuditLog>(), offices);
+failures.AddRange(auditFailures);
 var employedExpected = indicatorsBefore["anstallda-asf"] + offices.Sum(o => (decimal)Math.Max(0, o.LastAcknowledgedEmployed));
 // Informational only: once companies report figures for the date, the stock indicator reads them instead of the
 // county survey's baseline, so it need not equal "before + load".
@@ -152,7 +161,7 @@ if (failures.Count > 0)
     failures.ForEach(f => Console.WriteLine("  " + f));
     return 1;
 }
-Console.WriteLine("Verified after restart: every acknowledged write is stored and counted once (0 lost).");
+Console.WriteLine($"Verified after restart: every acknowledged write is stored and counted once (0 lost); audit: {auditSummary}, each change with one entry.");
 return 0;
 
 static async Task<Dictionary<string, decimal>> ReadIndicatorsAsync(HttpClient client)

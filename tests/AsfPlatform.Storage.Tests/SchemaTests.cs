@@ -209,6 +209,61 @@ public sealed class PostgresSchemaTests(PostgresServerFixture server) : SchemaTe
     }
 
     [Fact]
+    public async Task The_write_query_stores_a_states_audit_notes_with_it_once_and_never_with_a_refused_write()
+    {
+        var database = await NewDatabaseAsync();
+        // An audit log written before the outbox: no reason, no entry_id, one row.
+        await ExecuteAsync(database, """
+            CREATE TABLE asf_audit_log (sequence BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, occurred_at TEXT NOT NULL,
+                actor TEXT NOT NULL, entity_type TEXT NOT NULL, entity_id TEXT NOT NULL, action TEXT NOT NULL,
+                before_json TEXT NULL, after_json TEXT NULL);
+            INSERT INTO asf_audit_log (occurred_at, actor, entity_type, entity_id, action) VALUES ('2024-01-01T00:00:00.0000000Z', 'admin', 'kommun', 'o/k2180', 'äldre');
+            """);
+        await OrleansSchema.EnsureAsync(Invariant, database);
+        await OrleansSchema.EnsureAsync(Invariant, database);
+
+        var note = Guid.NewGuid();
+        var state = $$"""{"Version":1,"AuditOutbox":[{"Id":"{{note}}","OccurredAt":"2026-12-02T10:11:12.123456+01:00","Actor":"anna","EntityType":"kommun","EntityId":"o/k2180","Action":"milstolpe registrerad: Policy","BeforeJson":null,"AfterJson":"{\"titel\":\"Policy\"}","Reason":"Rättad"}]}""";
+
+        Assert.Equal(1, await WriteAsync(database, state, version: null));
+        Assert.Equal(2, await WriteAsync(database, state, version: 1)); // the same note written again with the next state
+        Assert.Null(await WriteAsync(database, state.Replace(note.ToString(), Guid.NewGuid().ToString()), version: 1)); // stale
+
+        await using var connection = await OpenAsync(database);
+        await using var read = connection.CreateCommand();
+        read.CommandText = "SELECT entry_id, occurred_at, actor, action, after_json, reason FROM asf_audit_log ORDER BY sequence";
+        await using var reader = await read.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+            rows.Add(string.Join("|", Enumerable.Range(0, 6).Select(i => reader.IsDBNull(i) ? "null" : reader.GetString(i))));
+        Assert.Equal(
+        [
+            "null|2024-01-01T00:00:00.0000000Z|admin|äldre|null|null",
+            $"{note}|2026-12-02T09:11:12.1234560Z|anna|milstolpe registrerad: Policy|{{\"titel\":\"Policy\"}}|Rättad",
+        ], rows);
+    }
+
+    // The platform's WriteToStorageKey as Orleans' provider runs it (its parameter names); the new version, or null.
+    private async Task<int?> WriteAsync(string database, string state, int? version)
+    {
+        await using var connection = await OpenAsync(database);
+        await using var query = connection.CreateCommand();
+        query.CommandText = "SELECT QueryText FROM OrleansQuery WHERE QueryKey = 'WriteToStorageKey'";
+        var text = (string)(await query.ExecuteScalarAsync())!;
+        await using var write = new NpgsqlCommand(text, (NpgsqlConnection)connection);
+        write.Parameters.AddWithValue("ServiceId", "asf");
+        write.Parameters.AddWithValue("GrainTypeString", "municipalfacts");
+        write.Parameters.AddWithValue("GrainIdN0", 0L);
+        write.Parameters.AddWithValue("GrainIdN1", 0L);
+        write.Parameters.AddWithValue("GrainIdExtensionString", "asf.municipalfacts/municipality:k2180");
+        write.Parameters.AddWithValue("GrainIdHash", 1);
+        write.Parameters.AddWithValue("GrainTypeHash", 2);
+        write.Parameters.AddWithValue("PayloadBinary", System.Text.Encoding.UTF8.GetBytes(state));
+        write.Parameters.Add(new NpgsqlParameter("GrainStateVersion", NpgsqlTypes.NpgsqlDbType.Integer) { Value = (object?)version ?? DBNull.Value });
+        return await write.ExecuteScalarAsync() is int stored ? stored : null;
+    }
+
+    [Fact]
     public async Task A_database_at_version_one_gets_the_membership_tables_and_queries_on_upgrade()
     {
         var database = await NewDatabaseAsync();

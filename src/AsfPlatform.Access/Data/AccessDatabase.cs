@@ -84,7 +84,12 @@ internal sealed class AccessDatabase(IOptions<AccessStorageOptions> options)
             command.CommandText = IsPostgres ? AccessSchema.PostgreSql : AccessSchema.Sqlite;
             await command.ExecuteNonQueryAsync(cancellationToken);
             if (!IsPostgres)
+            {
                 await AddMissingSqliteColumnsAsync(connection, cancellationToken);
+                await using var after = connection.CreateCommand();
+                after.CommandText = AccessSchema.AfterAddedColumns;
+                await after.ExecuteNonQueryAsync(cancellationToken);
+            }
             _schemaReady = true;
         }
         finally

@@ -22,7 +22,16 @@ internal static class AccessSchema
         ("asf_access_users", "owner", "TEXT NULL"),
         ("asf_access_users", "must_change_password", "INTEGER NOT NULL DEFAULT 0"),
         ("asf_audit_log", "reason", "TEXT NULL"), // why a recorded fact was corrected or removed
+        // The id of the note a grain's outbox carried (docs/adr/0004-audit-outbox.md); null in rows written otherwise.
+        ("asf_audit_log", "entry_id", "TEXT NULL"),
     ];
+
+    /// <summary>
+    /// DDL that needs the added columns, run after them on both databases: a note is stored once however often a
+    /// grain state carrying it is written (NULLs, the rows of accounts, tokens and older entries, never collide).
+    /// </summary>
+    public const string AfterAddedColumns =
+        "CREATE UNIQUE INDEX IF NOT EXISTS ux_asf_audit_log_entry_id ON asf_audit_log(entry_id);\n";
 
     public static string Sqlite { get; } = Tables("INTEGER PRIMARY KEY AUTOINCREMENT") + """
         CREATE TRIGGER IF NOT EXISTS asf_audit_log_no_update BEFORE UPDATE ON asf_audit_log
@@ -35,6 +44,7 @@ internal static class AccessSchema
     public static string PostgreSql { get; } = "SELECT pg_advisory_xact_lock(4242001);\n"
         + Tables("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY")
         + string.Concat(AddedColumns.Select(c => $"ALTER TABLE {c.Table} ADD COLUMN IF NOT EXISTS {c.Column} {c.Definition};\n"))
+        + AfterAddedColumns
         + """
         CREATE OR REPLACE FUNCTION asf_audit_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN RAISE EXCEPTION 'asf_audit_log is append-only'; END $$;
@@ -43,6 +53,8 @@ internal static class AccessSchema
         FOR EACH STATEMENT EXECUTE FUNCTION asf_audit_log_refuse_change();
         """;
 
+    // asf_audit_log: AsfPlatform.Storage's PostgreSQL migration 004 creates the same table (with reason and entry_id)
+    // when it is applied first, because its grain write query inserts audit notes into it; keep the two alike.
     private static string Tables(string identityColumn) => $"""
         CREATE TABLE IF NOT EXISTS asf_access_users (
             user_name      TEXT NOT NULL PRIMARY KEY,

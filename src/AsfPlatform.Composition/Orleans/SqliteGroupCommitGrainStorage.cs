@@ -1,5 +1,7 @@
 using System.Text;
 using System.Threading.Channels;
+using AsfPlatform.Access;
+using AsfPlatform.Contracts;
 using Microsoft.Data.Sqlite;
 using Orleans.Runtime;
 using Orleans.Storage;
@@ -13,6 +15,8 @@ namespace AsfPlatform.Composition.Orleans;
 /// disk's commit rate was the ceiling of the whole platform (docs/BENCHMARKS.md, ADR 0002). The table is
 /// <c>asf_grain_state</c> (AsfPlatform.Storage migration 003); version checks are the same compare-and-swap as the
 /// provider's: a stale ETag gets <see cref="InconsistentStateException"/> and nothing of that write is stored.
+/// A state that carries audit notes (<see cref="IAuditOutboxState"/>) has them inserted into <c>asf_audit_log</c> in the
+/// same transaction as its row, once per note id: a change and its audit entry commit together or not at all.
 /// </summary>
 public sealed class SqliteGroupCommitGrainStorage : IGrainStorage, IAsyncDisposable
 {
@@ -71,7 +75,9 @@ public sealed class SqliteGroupCommitGrainStorage : IGrainStorage, IAsyncDisposa
     private async Task EnqueueAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, string? payload)
     {
         long? expected = string.IsNullOrEmpty(grainState.ETag) ? null : long.Parse(grainState.ETag, System.Globalization.CultureInfo.InvariantCulture);
-        var write = new PendingWrite(stateName, grainId.ToString(), expected, payload);
+        // Taken with the payload, synchronously: the notes are those of the state this write carries.
+        var notes = payload is not null && grainState.State is IAuditOutboxState { AuditOutbox.Count: > 0 } outbox ? outbox.AuditOutbox.ToArray() : null;
+        var write = new PendingWrite(stateName, grainId.ToString(), expected, payload, notes);
         if (!_pending.Writer.TryWrite(write))
             throw new ObjectDisposedException(nameof(SqliteGroupCommitGrainStorage));
         var version = await write.Done.Task;
@@ -123,6 +129,9 @@ public sealed class SqliteGroupCommitGrainStorage : IGrainStorage, IAsyncDisposa
         update.Transaction = transaction;
         update.CommandText = "UPDATE asf_grain_state SET version = version + 1, payload = $p " +
             "WHERE service_id = $s AND state_name = $n AND grain_id = $g AND version = $v RETURNING version";
+        using var note = connection.CreateCommand();
+        note.Transaction = transaction;
+        note.CommandText = AuditLogSchema.SqliteInsertNote;
         for (var i = 0; i < batch.Count; i++)
         {
             var write = batch[i];
@@ -137,9 +146,28 @@ public sealed class SqliteGroupCommitGrainStorage : IGrainStorage, IAsyncDisposa
                 update.Parameters.AddWithValue("$v", write.Expected.Value);
                 outcomes[i] = update.ExecuteScalar() is long version ? version : null;
             }
+            // Only a write that is stored brings its notes: a refused one (stale version) stores neither.
+            if (outcomes[i] is not null && write.Notes is { } notes)
+                foreach (var n in notes)
+                    InsertNote(note, n);
         }
         transaction.Commit();
         return outcomes;
+    }
+
+    private static void InsertNote(SqliteCommand command, AuditNote note)
+    {
+        command.Parameters.Clear();
+        command.Parameters.AddWithValue("$entry_id", note.Id.ToString("D"));
+        command.Parameters.AddWithValue("$occurred_at", AuditLogSchema.FormatTime(note.OccurredAt));
+        command.Parameters.AddWithValue("$actor", note.Actor);
+        command.Parameters.AddWithValue("$entity_type", note.EntityType);
+        command.Parameters.AddWithValue("$entity_id", note.EntityId);
+        command.Parameters.AddWithValue("$action", note.Action);
+        command.Parameters.AddWithValue("$before_json", (object?)note.BeforeJson ?? DBNull.Value);
+        command.Parameters.AddWithValue("$after_json", (object?)note.AfterJson ?? DBNull.Value);
+        command.Parameters.AddWithValue("$reason", (object?)note.Reason ?? DBNull.Value);
+        command.ExecuteNonQuery();
     }
 
     private void Bind(SqliteCommand command, PendingWrite write)
@@ -176,7 +204,7 @@ public sealed class SqliteGroupCommitGrainStorage : IGrainStorage, IAsyncDisposa
         await _writer;
     }
 
-    private sealed record PendingWrite(string StateName, string GrainId, long? Expected, string? Payload)
+    private sealed record PendingWrite(string StateName, string GrainId, long? Expected, string? Payload, AuditNote[]? Notes)
     {
         public TaskCompletionSource<long> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -1,3 +1,4 @@
+using AsfPlatform.Contracts;
 using AsfPlatform.Domain.Model;
 
 
@@ -18,13 +19,14 @@ public interface IEventLogGrain : IGrainWithStringKey
     /// Interleaves, so events of the month recorded at once share one write (group commit).
     /// </summary>
     [AlwaysInterleave]
-    Task<EventWrite> Record(InformationEvent informationEvent, long? expectedVersion, bool createOnly);
+    Task<EventWrite> Record(InformationEvent informationEvent, long? expectedVersion, bool createOnly, AuditNote? audit = null);
 
-    /// <summary>Stores the event with the given version as it is (an event moved here from another month).</summary>
-    Task Adopt(StoredEvent stored);
+    /// <summary>Stores the event with the given version as it is (an event moved here from another month), with the
+    /// move's audit note when a user moved it.</summary>
+    Task Adopt(StoredEvent stored, AuditNote? audit = null);
 
     /// <summary>Removes the event; false when it was not here. <paramref name="expectedVersion"/> is the event's version.</summary>
-    Task<bool> Remove(string eventId, long? expectedVersion);
+    Task<bool> Remove(string eventId, long? expectedVersion, AuditNote? audit = null);
 
     /// <summary>The event with its version, or null.</summary>
     Task<StoredEvent?> Get(string eventId);

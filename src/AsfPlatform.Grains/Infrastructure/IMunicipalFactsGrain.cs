@@ -1,3 +1,4 @@
+using AsfPlatform.Contracts;
 using AsfPlatform.Domain.Model;
 
 namespace AsfPlatform.Grains.Infrastructure;
@@ -22,10 +23,10 @@ public interface IMunicipalFactsGrain : IGrainWithStringKey
     Task<MunicipalFacts> Get();
 
     /// <summary>Records or replaces a milestone (by id); <paramref name="expectedVersion"/> as the facts' version.</summary>
-    Task<MunicipalFacts> Record(MunicipalMilestone milestone, long? expectedVersion, string byOwner);
+    Task<MunicipalFacts> Record(MunicipalMilestone milestone, long? expectedVersion, string byOwner, AuditNote? audit = null);
 
     /// <summary>Removes a milestone by id.</summary>
-    Task<MunicipalFacts> Remove(string milestoneId, long? expectedVersion, string byOwner);
+    Task<MunicipalFacts> Remove(string milestoneId, long? expectedVersion, string byOwner, AuditNote? audit = null);
 
     /// <summary>
     /// Takes over milestones an owner's municipality grain held itself before facts were shared: those whose id the

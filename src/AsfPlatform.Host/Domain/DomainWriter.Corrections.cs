@@ -27,9 +27,8 @@ public sealed partial class DomainWriter
         if (!before.Exists)
             throw new NotFoundException($"Aktiviteten {eventId}");
         RequireStoredEventScope(user, before.Event!);
-        await grain.RemoveEvent(eventId, expected);
-        await AuditAsync(user, Insats, key, $"aktivitet borttagen: {eventId}", new { version = before.Version, aktivitet = before.Event },
-            null, reason);
+        await grain.RemoveEvent(eventId, expected,
+            Note(user, Insats, key, $"aktivitet borttagen: {eventId}", new { version = before.Version, aktivitet = before.Event }, null, reason));
         return await grain.GetEvent(eventId);
     }
 
@@ -43,9 +42,8 @@ public sealed partial class DomainWriter
         var grain = grains.GetGrain<IMunicipalityGrain>(key);
         var before = (await grain.GetSnapshot()).Milestones.FirstOrDefault(m => m.Id == milestoneId)
             ?? throw new NotFoundException($"Milstolpen {milestoneId} i kommun {kommunkod}");
-        var after = await grain.RemoveMilestone(milestoneId, expected);
-        await AuditAsync(user, Municipality, key, $"milstolpe borttagen: {before.Title}", before, null, reason);
-        return after;
+        return await grain.RemoveMilestone(milestoneId, expected,
+            Note(user, Municipality, key, $"milstolpe borttagen: {before.Title}", before, null, reason));
     }
 
     /// <summary>Removes a narrative milestone of the insats (the association only).</summary>
@@ -58,9 +56,8 @@ public sealed partial class DomainWriter
         var grain = await RequireInsatsAsync(key, insatsId);
         var before = (await grain.GetSnapshot()).Milestones.FirstOrDefault(m => m.Id == milestoneId)
             ?? throw new NotFoundException($"Milstolpen {milestoneId}");
-        var after = await grain.RemoveMilestone(milestoneId, expected);
-        await AuditAsync(user, Insats, key, $"milstolpe i berättelsen borttagen: {milestoneId}", before, null, reason);
-        return after;
+        return await grain.RemoveMilestone(milestoneId, expected,
+            Note(user, Insats, key, $"milstolpe i berättelsen borttagen: {milestoneId}", before, null, reason));
     }
 
     /// <summary>Removes a placement; partner offices only those of their own municipality (as stored).</summary>
@@ -73,9 +70,8 @@ public sealed partial class DomainWriter
         var before = (await grain.GetPlacements()).FirstOrDefault(p => p.Id == placementId)
             ?? throw new NotFoundException($"Placeringen {placementId}");
         RequireMunicipality(user, before.Kommunkod);
-        var after = await grain.RemovePlacement(placementId, expected);
-        await AuditAsync(user, Insats, key, $"placering borttagen: {placementId}", before, null, reason);
-        return after;
+        return await grain.RemovePlacement(placementId, expected,
+            Note(user, Insats, key, $"placering borttagen: {placementId}", before, null, reason));
     }
 
     /// <summary>Removes a company's figures of one date (partner offices: companies of their own municipality).</summary>
@@ -91,9 +87,8 @@ public sealed partial class DomainWriter
         RequireMunicipality(user, company.Kommunkod!);
         var before = company.Figures.FirstOrDefault(f => f.Date == date)
             ?? throw new NotFoundException($"Siffrorna per {date:yyyy-MM-dd} för företaget {companyId}");
-        var after = await grain.RemoveFigures(date, expected);
-        await AuditAsync(user, Company, key, $"siffror borttagna per {date:yyyy-MM-dd}", before, null, reason);
-        return after;
+        return await grain.RemoveFigures(date, expected,
+            Note(user, Company, key, $"siffror borttagna per {date:yyyy-MM-dd}", before, null, reason));
     }
 
     /// <summary>

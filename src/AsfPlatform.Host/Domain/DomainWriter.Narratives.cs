@@ -16,9 +16,8 @@ public sealed partial class DomainWriter
         var key = GrainKeys.Insats(owner, insatsId);
         var grain = await RequireInsatsAsync(key, insatsId);
         var before = (await grain.GetSnapshot()).Narrative;
-        var after = await grain.SetNarrative(new SetInsatsNarrative(narrative, expected));
-        if (after.Version != expected)
-            await AuditAsync(user, Insats, key, "insatsens texter ändrade", before, after.Narrative);
-        return after;
+        // The grain keeps the note only when the texts change (the same texts sent again store nothing).
+        return await grain.SetNarrative(new SetInsatsNarrative(narrative, expected,
+            Note(user, Insats, key, "insatsens texter ändrade", before, narrative with { Years = (narrative.Years ?? []).OrderBy(y => y.Year).ToList() })));
     }
 }

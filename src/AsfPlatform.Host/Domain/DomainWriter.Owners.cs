@@ -29,9 +29,8 @@ public sealed partial class DomainWriter
         // The id becomes a grain key and a URL segment: check it here, before any grain is addressed by it.
         new Validator().Id("id", id).ThrowIfInvalid();
         var key = GrainKeys.Owner(id);
-        var after = await grains.GetGrain<IOwnerDirectoryGrain>(key).SaveProfile(new SaveOwnerProfile(profile, CreateOnly: true));
-        await AuditAsync(user, OwnerEntity, key, "organisation skapad", null, ProfileOf(after));
-        return after;
+        return await grains.GetGrain<IOwnerDirectoryGrain>(key).SaveProfile(new SaveOwnerProfile(profile, CreateOnly: true,
+            Audit: Note(user, OwnerEntity, key, "organisation skapad", null, Trimmed(profile))));
     }
 
     /// <summary>
@@ -46,9 +45,8 @@ public sealed partial class DomainWriter
         if (stranded.Count > 0)
             throw ValidationException.For("subregions",
                 $"Delregionen '{before.SubregionName(stranded[0].Subregion!)}' har kommuner ({string.Join(", ", stranded.Select(m => m.Name))}); flytta dem innan delregionen tas bort.");
-        var after = await grain.SaveProfile(new SaveOwnerProfile(profile, expected));
-        await AuditAsync(user, OwnerEntity, key, "organisationen ändrad", ProfileOf(before), ProfileOf(after));
-        return after;
+        return await grain.SaveProfile(new SaveOwnerProfile(profile, expected,
+            Audit: Note(user, OwnerEntity, key, "organisationen ändrad", ProfileOf(before), Trimmed(profile))));
     }
 
     /// <summary>
@@ -71,9 +69,8 @@ public sealed partial class DomainWriter
         if (inUse.Count > 0)
             throw ValidationException.For("kommunkod",
                 $"{before.Name} har {string.Join(" och ", inUse)} registrerade hos {ownerSnapshot.Name}; flytta eller ta bort dem först.");
-        var after = await grain.Remove(expected);
-        await AuditAsync(user, Municipality, key, "kommunen borttagen ur organisationen", new { before.Name, before.Subregion }, null, reason);
-        return after;
+        return await grain.Remove(expected,
+            Note(user, Municipality, key, "kommunen borttagen ur organisationen", new { before.Name, before.Subregion }, null, reason));
     }
 
     /// <summary>What the owner has recorded in a municipality, in words ("2 ASF-företag", "1 placering").</summary>
@@ -120,10 +117,10 @@ public sealed partial class DomainWriter
         if (expected is not null && !before.Exists)
             throw new NotFoundException($"Kommunen {kommunkod} hos {ownerSnapshot.Name}");
         // A create expects version 0: two admins adding the same municipality at once cannot both succeed.
-        var after = await grain.Register(new RegisterMunicipality(Kommunkod.NameOf(kommunkod)!, subregion, expected ?? 0));
-        await AuditAsync(user, Municipality, key, before.Exists ? "kommunen flyttad till en annan delregion" : "kommunen tillagd i organisationen",
-            before.Exists ? new { before.Name, before.Subregion } : null, new { after.Name, after.Subregion });
-        return after;
+        var name = Kommunkod.NameOf(kommunkod)!;
+        return await grain.Register(new RegisterMunicipality(name, subregion, expected ?? 0,
+            Note(user, Municipality, key, before.Exists ? "kommunen flyttad till en annan delregion" : "kommunen tillagd i organisationen",
+                before.Exists ? new { before.Name, before.Subregion } : null, new { Name = name, Subregion = subregion })));
     }
 
     private async Task<(string Key, IOwnerDirectoryGrain Grain, OwnerSnapshot Snapshot)> RequireOwnerAsync(string owner)
@@ -135,6 +132,15 @@ public sealed partial class DomainWriter
             throw new NotFoundException($"Organisationen {owner}");
         return (key, grain, snapshot);
     }
+
+    // The profile as the grain stores it (names and numbers trimmed, lists never null), for the audit's after.
+    private static OwnerProfile Trimmed(OwnerProfile p) => p with
+    {
+        Name = p.Name?.Trim() ?? "",
+        OrganisationNumber = string.IsNullOrWhiteSpace(p.OrganisationNumber) ? null : p.OrganisationNumber.Trim(),
+        Subregions = p.Subregions ?? [],
+        Partners = p.Partners ?? [],
+    };
 
     private static OwnerProfile ProfileOf(OwnerSnapshot s) =>
         new(s.Name ?? "", s.Kind ?? OwnerKind.Samordningsforbund, s.OrganisationNumber, s.Subregions ?? [], s.Partners ?? []);

@@ -36,13 +36,12 @@ public sealed partial class DomainWriter
             : company.Id;
         company = company with { Id = id };
         var key = GrainKeys.Company(owner, id);
-        var after = await InApiTerms(() =>
+        var note = Note(user, Company, key, $"företag registrerat: {company.Name}", null, company);
+        return await InApiTerms(() =>
         {
             FactRules.Company(company).ThrowIfInvalid(); // before the id reaches a grain key
-            return grains.GetGrain<ICompanyGrain>(key).Register(new RegisterCompany(company, CreateOnly: true));
+            return grains.GetGrain<ICompanyGrain>(key).Register(new RegisterCompany(company, CreateOnly: true, Audit: note));
         });
-        await AuditAsync(user, Company, key, $"företag registrerat: {company.Name}", null, after.Company);
-        return after;
     }
 
     /// <summary>Changes a company (partner offices: one of their own municipality, which it stays in).</summary>
@@ -51,9 +50,8 @@ public sealed partial class DomainWriter
         var (key, grain, before) = await RequireCompanyAsync(user, owner, companyId);
         await RequireOwnerMunicipalityAsync(user, owner, company.Kommunkod);
         company = Normalized(company) with { Id = companyId };
-        var after = await InApiTerms(() => grain.Register(new RegisterCompany(company, expected)));
-        await AuditAsync(user, Company, key, $"företag ändrat: {company.Name}", before.Company, after.Company);
-        return after;
+        var note = Note(user, Company, key, $"företag ändrat: {company.Name}", before.Company, company);
+        return await InApiTerms(() => grain.Register(new RegisterCompany(company, expected, Audit: note)));
     }
 
     /// <summary>Closes a company at a date (today when none is given): it keeps its figures and history.</summary>
@@ -61,9 +59,8 @@ public sealed partial class DomainWriter
     {
         var (key, grain, before) = await RequireCompanyAsync(user, owner, companyId);
         var on = date ?? DateOnly.FromDateTime(DateTime.Today);
-        var after = await InApiTerms(() => grain.Close(new CloseCompany(on, expected)));
-        await AuditAsync(user, Company, key, $"företag avslutat per {on:yyyy-MM-dd}", before.Company, after.Company);
-        return after;
+        var note = Note(user, Company, key, $"företag avslutat per {on:yyyy-MM-dd}", before.Company, before.Company! with { RegisteredTo = on });
+        return await InApiTerms(() => grain.Close(new CloseCompany(on, expected, note)));
     }
 
     /// <summary>Defines a new insats (the association only). Without an id, one is made from the title.</summary>
@@ -75,13 +72,12 @@ public sealed partial class DomainWriter
         if (string.IsNullOrWhiteSpace(insats.Id))
             insats = insats with { Id = await Identifiers.FirstFreeAsync(Identifiers.FromName("", insats.Title), async i => (await InsatsGrain(owner, i).GetSnapshot()).Exists) };
         var key = GrainKeys.Insats(owner, insats.Id);
-        var after = await InApiTerms(() =>
+        var note = Note(user, Insats, key, $"insats skapad: {insats.Title}", null, insats);
+        return await InApiTerms(() =>
         {
             FactRules.Insats(insats).ThrowIfInvalid(); // before the id reaches a grain key
-            return grains.GetGrain<IInsatsGrain>(key).Define(new DefineInsats(insats, CreateOnly: true));
+            return grains.GetGrain<IInsatsGrain>(key).Define(new DefineInsats(insats, CreateOnly: true, Audit: note));
         });
-        await AuditAsync(user, Insats, key, $"insats skapad: {insats.Title}", null, after.Insats);
-        return after;
     }
 
     /// <summary>Changes an insats' title, period, purpose, target groups, partners, goals and roles (the association only).</summary>
@@ -91,9 +87,10 @@ public sealed partial class DomainWriter
         var key = GrainKeys.Insats(owner, insatsId);
         var grain = await RequireInsatsAsync(key, insatsId);
         var before = await grain.GetSnapshot();
-        var after = await InApiTerms(() => grain.Define(new DefineInsats(Normalized(insats) with { Id = insatsId }, expected)));
-        await AuditAsync(user, Insats, key, "insats ändrad", before.Insats, after.Insats);
-        return after;
+        // A redefinition keeps the closing date (closing has its own command), as the grain does.
+        insats = Normalized(insats) with { Id = insatsId, ClosedOn = before.Insats?.ClosedOn };
+        var note = Note(user, Insats, key, "insats ändrad", before.Insats, insats);
+        return await InApiTerms(() => grain.Define(new DefineInsats(insats, expected, Audit: note)));
     }
 
     /// <summary>Closes an insats at a date in its period (its end when none is given); later facts are refused.</summary>
@@ -104,9 +101,8 @@ public sealed partial class DomainWriter
         var grain = await RequireInsatsAsync(key, insatsId);
         var before = await grain.GetSnapshot();
         var on = date ?? before.Insats!.PeriodEnd;
-        var after = await InApiTerms(() => grain.Close(new CloseInsats(on, expected)));
-        await AuditAsync(user, Insats, key, $"insats avslutad per {on:yyyy-MM-dd}", before.Insats, after.Insats);
-        return after;
+        var note = Note(user, Insats, key, $"insats avslutad per {on:yyyy-MM-dd}", before.Insats, before.Insats! with { ClosedOn = on });
+        return await InApiTerms(() => grain.Close(new CloseInsats(on, expected, note)));
     }
 
     /// <summary>
@@ -123,18 +119,18 @@ public sealed partial class DomainWriter
         var grain = grains.GetGrain<IYearlyPlanGrain>(key);
         if ((await grain.GetSnapshot()).Exists)
             throw new AlreadyExistsException($"Handlingsplanen för {year}");
-        var after = await InApiTerms(async () =>
+        var how = from switch { PlanStart.Template => "från mallen", PlanStart.Previous => $"som kopia av {year - 1}", _ => "tom" };
+        // No after here: the plan grain writes the content it starts with into the note (a copy is made there).
+        var note = Note(user, Plan, key, $"handlingsplan skapad {how}", null, null);
+        return await InApiTerms(async () =>
         {
             if (from != PlanStart.Previous)
-                return await grain.Create(new CreatePlan(from == PlanStart.Template ? PlanTemplates.Template(year) : PlanTemplates.Empty(year)));
+                return await grain.Create(new CreatePlan(from == PlanStart.Template ? PlanTemplates.Template(year) : PlanTemplates.Empty(year), note));
             var previous = grains.GetGrain<IYearlyPlanGrain>(GrainKeys.Plan(owner, insatsId, year - 1));
             if (!(await previous.GetSnapshot()).Exists)
                 throw ValidationException.For("from", $"Det finns ingen handlingsplan för {year - 1} att kopiera.");
-            return await previous.CreateNextYear();
+            return await previous.CreateNextYear(note);
         });
-        var how = from switch { PlanStart.Template => "från mallen", PlanStart.Previous => $"som kopia av {year - 1}", _ => "tom" };
-        await AuditAsync(user, Plan, key, $"handlingsplan skapad {how}", null, after.Content);
-        return after;
     }
 
     private async Task<(string Key, ICompanyGrain Grain, CompanySnapshot Before)> RequireCompanyAsync(ClaimsPrincipal user, string owner, string companyId)

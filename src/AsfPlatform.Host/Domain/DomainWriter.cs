@@ -15,10 +15,12 @@ public sealed class ScopeForbiddenException(string message) : Exception(message)
 /// <summary>
 /// Every change the web host makes to the domain, for the REST API and the Razor forms alike: checks the caller's
 /// scope (partner offices touch only their own municipality), passes the expected version to the grain (which
-/// refuses a stale one and stores nothing), and appends the audit entry with before and after. Each area of changes
-/// lives in a file of its own (<c>DomainWriter.*.cs</c>); the scope and audit helpers are here.
+/// refuses a stale one and stores nothing), and hands the grain the change's audit note with before and after, which
+/// the grain stores in the same state write as the change (docs/adr/0004-audit-outbox.md): a change and its audit
+/// entry are stored together or not at all. Each area of changes lives in a file of its own (<c>DomainWriter.*.cs</c>);
+/// the scope and audit helpers are here.
 /// </summary>
-public sealed partial class DomainWriter(IGrainFactory grains, IAuditLog audit)
+public sealed partial class DomainWriter(IGrainFactory grains)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -36,9 +38,14 @@ public sealed partial class DomainWriter(IGrainFactory grains, IAuditLog audit)
         if (!before.Exists)
             throw new NotFoundException($"Kommunen {kommunkod}");
         reason = ReasonFor(before.Milestones.Any(m => m.Id == milestone.Id), reason);
-        var after = await grain.RecordMilestone(new RecordMunicipalMilestone(milestone, expected));
-        await AuditAsync(user, Municipality, key, $"milstolpe registrerad: {milestone.Title}", before, after, reason);
-        return after;
+        // The municipality as it will be (the grain keeps its milestones in date order).
+        var after = before with
+        {
+            Milestones = before.Milestones.Where(m => m.Id != milestone.Id).Append(milestone).OrderBy(m => m.Date).ToList(),
+            Version = before.Version + 1,
+        };
+        return await grain.RecordMilestone(new RecordMunicipalMilestone(milestone, expected,
+            Note(user, Municipality, key, $"milstolpe registrerad: {milestone.Title}", before, after, reason)));
     }
 
     /// <summary>Records or replaces (by date) a company's figures; replacing a date's figures needs a <paramref name="reason"/>.</summary>
@@ -48,9 +55,8 @@ public sealed partial class DomainWriter(IGrainFactory grains, IAuditLog audit)
         var (key, grain, before) = await RequireCompanyAsync(user, owner, companyId);
         var replaced = before.Figures.FirstOrDefault(f => f.Date == figures.Date);
         reason = ReasonFor(replaced is not null, reason);
-        var after = await grain.RecordFigures(new RecordCompanyFigures(figures, expected));
-        await AuditAsync(user, Company, key, $"siffror registrerade per {figures.Date:yyyy-MM-dd}", replaced, figures, reason);
-        return after;
+        return await grain.RecordFigures(new RecordCompanyFigures(figures, expected,
+            Note(user, Company, key, $"siffror registrerade per {figures.Date:yyyy-MM-dd}", replaced, figures, reason)));
     }
 
     /// <summary>
@@ -93,10 +99,10 @@ public sealed partial class DomainWriter(IGrainFactory grains, IAuditLog audit)
         }
         reason = ReasonFor(stored is not null, reason);
         // No expected version: a create (If-None-Match: *) that only needs the id to be free.
-        var after = await grain.SaveEvent(new RecordInformationEvent(informationEvent, expected, CreateOnly: expected is null));
-        await AuditAsync(user, Insats, key, $"aktivitet registrerad: {informationEvent.Id}", new { version = expected, aktivitet = stored },
-            new { version = after.Version, aktivitet = informationEvent }, reason);
-        return after;
+        // The event's version after the change: one more than the expected (a create starts at 1).
+        var note = Note(user, Insats, key, $"aktivitet registrerad: {informationEvent.Id}", new { version = expected, aktivitet = stored },
+            new { version = (expected ?? 0) + 1, aktivitet = informationEvent }, reason);
+        return await grain.SaveEvent(new RecordInformationEvent(informationEvent, expected, CreateOnly: expected is null, note));
     }
 
     /// <summary>Records or replaces a placement grant with its use and outcomes (partner offices: their municipality);
@@ -112,9 +118,8 @@ public sealed partial class DomainWriter(IGrainFactory grains, IAuditLog audit)
         if (before is not null)
             RequireMunicipality(user, before.Kommunkod);
         reason = ReasonFor(before is not null, reason);
-        var after = await grain.RecordPlacement(new RecordPlacement(placement, expected));
-        await AuditAsync(user, Insats, key, $"placering registrerad: {placement.Id}", before, placement, reason);
-        return after;
+        return await grain.RecordPlacement(new RecordPlacement(placement, expected,
+            Note(user, Insats, key, $"placering registrerad: {placement.Id}", before, placement, reason)));
     }
 
     /// <summary>Records or replaces a narrative milestone of the insats (the association only); replacing one needs a
@@ -127,9 +132,8 @@ public sealed partial class DomainWriter(IGrainFactory grains, IAuditLog audit)
         var grain = await RequireInsatsAsync(key, insatsId);
         var before = (await grain.GetSnapshot()).Milestones.FirstOrDefault(m => m.Id == milestone.Id);
         reason = ReasonFor(before is not null, reason);
-        var after = await grain.RecordMilestone(new RecordNarrativeMilestone(milestone, expected));
-        await AuditAsync(user, Insats, key, $"milstolpe i berättelsen: {milestone.Id}", before, milestone, reason);
-        return after;
+        return await grain.RecordMilestone(new RecordNarrativeMilestone(milestone, expected,
+            Note(user, Insats, key, $"milstolpe i berättelsen: {milestone.Id}", before, milestone, reason)));
     }
 
     /// <summary>Replaces a yearly plan's content: sections, goals, activities, indicators (the association only).</summary>
@@ -142,9 +146,7 @@ public sealed partial class DomainWriter(IGrainFactory grains, IAuditLog audit)
         var before = await grain.GetSnapshot();
         if (!before.Exists)
             throw new NotFoundException($"Handlingsplanen {year}");
-        var after = await grain.Save(new SavePlan(content, expected));
-        await AuditAsync(user, Plan, key, "handlingsplan ändrad", before.Content, after.Content);
-        return after;
+        return await grain.Save(new SavePlan(content, expected, Note(user, Plan, key, "handlingsplan ändrad", before.Content, content)));
     }
 
     /// <summary>The id prefix of a municipality's events ("k2180-").</summary>
@@ -174,10 +176,13 @@ public sealed partial class DomainWriter(IGrainFactory grains, IAuditLog audit)
             throw new ScopeForbiddenException("Bara förbundsadmin får ändra insatsen och handlingsplanen.");
     }
 
-    // The audit names a thing by its path ("finsam-gavleborg/k2180"), not by its grain key.
-    private Task AuditAsync(ClaimsPrincipal user, string entityType, string grainKey, string action, object? before, object? after,
+    /// <summary>
+    /// The audit note of a change, handed to the grain with the change: the grain keeps it only if it stores the change,
+    /// and then in the same write. The audit names a thing by its path ("finsam-gavleborg/k2180"), not by its grain key.
+    /// </summary>
+    private static AuditNote Note(ClaimsPrincipal user, string entityType, string grainKey, string action, object? before, object? after,
         string? reason = null) =>
-        audit.AppendAsync(new AuditRecord(user.Identity!.Name!, entityType, GrainKeys.PathOf(grainKey), action,
+        new(Guid.NewGuid(), DateTimeOffset.UtcNow, user.Identity!.Name!, entityType, GrainKeys.PathOf(grainKey), action,
             before is null ? null : JsonSerializer.Serialize(before, Json), after is null ? null : JsonSerializer.Serialize(after, Json),
-            reason));
+            reason);
 }
