@@ -44,7 +44,7 @@ internal static class AccountEndpoints
         api.MapGet("/me", async (ClaimsPrincipal user, IUserAccountService accounts, HttpContext http, CancellationToken ct) =>
                 await accounts.FindAsync(user.Identity!.Name!, ct) is { } account
                     ? Versioning.WithETag(http, new CurrentUserDto(account.UserName, account.DisplayName, account.Role.ToString(),
-                        account.Organisation?.ToKey(), account.Owner, account.MustChangePassword), account.Version)
+                        account.Organisation?.ToKey(), account.Owner, account.MustChangePassword), ResourcePaths.Account(account.UserName), account.Version)
                     : ApiProblems.NotFound("Kontot finns inte längre."))
             .WithSummary("Det inloggade kontot (med ETag för byte av lösenord)")
             .ReadsVersioned<CurrentUserDto>()

@@ -40,10 +40,16 @@ internal static class DomainProblems
     }
 
     // The detail names whose version was expected, since an insats, its plans and each of its events have their own.
+    // An If-Match of another resource is refused by the same version check (Versioning.ForeignVersion), and says so.
     private static IResult Stale(ConcurrencyConflictException conflict, HttpResponse response)
     {
-        response.Headers.ETag = Versioning.ETag(conflict.CurrentVersion);
-        return TypedResults.Problem(VersionedResources.StaleDetail(conflict.Key, conflict.ExpectedVersion, conflict.CurrentVersion),
-            statusCode: StatusCodes.Status412PreconditionFailed, title: "Någon annan hann före");
+        var resource = Versioning.CheckedResource(response.HttpContext);
+        var current = resource is null ? null : Versioning.ETag(resource, conflict.CurrentVersion);
+        if (current is not null)
+            response.Headers.ETag = current;
+        var sent = response.HttpContext.Request.Headers.IfMatch.ToString().Trim();
+        var foreign = conflict.ExpectedVersion == Versioning.ForeignVersion;
+        return TypedResults.Problem(VersionedResources.StaleDetail(conflict.Key, sent, foreign, conflict.CurrentVersion, current),
+            statusCode: StatusCodes.Status412PreconditionFailed, title: foreign ? "Fel version" : "Någon annan hann före");
     }
 }
