@@ -103,7 +103,8 @@ internal static class DomainEndpoints
 
         owner.MapPut("/insatser/{insatsId}/plans/{year:int}", (string owner, string insatsId, int year, PlanContent content,
                 ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
-            EndpointWrites.ChangeAsync(http, ResourcePaths.Plan(owner, insatsId, year), v => writer.SavePlanAsync(user, owner, insatsId, year, content, v)))
+            !IsCalendarYear(year) ? Task.FromResult(PlanNotFound(year))
+                : EndpointWrites.ChangeAsync(http, ResourcePaths.Plan(owner, insatsId, year), v => writer.SavePlanAsync(user, owner, insatsId, year, content, v)))
             .WithSummary("Sparar årets handlingsplan: hela innehållet ersätter det sparade")
             .Changes<PlanSnapshot>("handlingsplanens")
             .RequireAuthorization(AccessPolicies.Admin);
@@ -123,8 +124,10 @@ internal static class DomainEndpoints
         owner.MapGet("/insatser/{insatsId}/plans/{year:int}", async (string owner, string insatsId, int year, DomainReader reader,
             HttpContext http) =>
         {
+            if (!IsCalendarYear(year))
+                return PlanNotFound(year);
             var snapshot = await reader.PlanAsync(owner, insatsId, year);
-            return snapshot.Exists ? Versioning.WithETag(http, snapshot) : ApiProblems.NotFound($"Handlingsplanen {year}");
+            return snapshot.Exists ? Versioning.WithETag(http, snapshot) : PlanNotFound(year);
         })
             .WithSummary("Läser årets handlingsplan med levande indikatorer (med ETag)")
             .ReadsVersioned<PlanSnapshot>();
@@ -144,4 +147,9 @@ internal static class DomainEndpoints
 
         return endpoints;
     }
+
+    // A plan year that is no date's year (0, 12000) names no plan; asking the grains for it would fail on the dates.
+    private static bool IsCalendarYear(int year) => year is >= 1 and <= 9999;
+
+    private static IResult PlanNotFound(int year) => ApiProblems.NotFound($"Handlingsplanen {year}");
 }

@@ -42,7 +42,7 @@ internal static class OwnerEndpoints
 
         owners.MapPost("/", (NewOwnerRequest request, ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
                 Versioning.IsCreateOnly(http.Request)
-                    ? EndpointWrites.CreateAsync(http, () => writer.CreateOwnerAsync(user, request.Id, request.Profile))
+                    ? EndpointWrites.CreateAsync(http, () => writer.CreateOwnerAsync(user, request.Id, NamedProfile(request)))
                     : Task.FromResult(CreateOnlyRequired()))
             .RequireAuthorization(AccessPolicies.Admin)
             .WithSummary("Lägger upp en ny organisation (kräver If-None-Match: *)")
@@ -76,6 +76,14 @@ internal static class OwnerEndpoints
                 "Nekas så länge organisationen har företag, informationsinsatser eller placeringar i kommunen; kommunens egna uppgifter finns kvar.");
 
         return endpoints;
+    }
+
+    // Without an id the id is made from the name: a missing or invisible name is then the name's fault, not the id's.
+    private static AsfPlatform.Domain.Model.OwnerProfile NamedProfile(NewOwnerRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.Id))
+            new AsfPlatform.Domain.Validation.Validator().Text("name", request.Name, required: true).ThrowIfInvalid();
+        return request.Profile;
     }
 
     private static IResult CreateOnlyRequired() =>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using AsfPlatform.Access.Authentication;
 using AsfPlatform.Domain.Model;
 using AsfPlatform.Domain.Plans;
+using AsfPlatform.Domain.Validation;
 using AsfPlatform.Host.Domain;
 
 using AsfPlatform.Host.Api.OpenApi;
@@ -33,7 +34,8 @@ internal static class RegisterEndpoints
 
         companies.MapPost("/{companyId}/close", (string owner, string companyId, CloseRequest? close, ClaimsPrincipal user,
                 DomainWriter writer, HttpContext http) =>
-            EndpointWrites.ChangeAsync(http, ResourcePaths.Company(owner, companyId), v => writer.CloseCompanyAsync(user, owner, companyId, close?.Date, v)))
+            EndpointWrites.ChangeAsync(http, ResourcePaths.Company(owner, companyId),
+                v => writer.CloseCompanyAsync(user, owner, companyId, ClosingDate(close), v)))
             .WithSummary("Avslutar ett företag per ett datum (If-Match); företaget och dess siffror finns kvar.")
             .Changes<AsfPlatform.Contracts.CompanySnapshot>("företagets");
 
@@ -52,7 +54,8 @@ internal static class RegisterEndpoints
 
         insatser.MapPost("/{insatsId}/close", (string owner, string insatsId, CloseRequest? close, ClaimsPrincipal user,
                 DomainWriter writer, HttpContext http) =>
-            EndpointWrites.ChangeAsync(http, ResourcePaths.Insats(owner, insatsId), v => writer.CloseInsatsAsync(user, owner, insatsId, close?.Date, v)))
+            EndpointWrites.ChangeAsync(http, ResourcePaths.Insats(owner, insatsId),
+                v => writer.CloseInsatsAsync(user, owner, insatsId, ClosingDate(close), v)))
             .WithSummary("Avslutar en insats per ett datum inom perioden (If-Match); senare uppgifter tas sedan inte emot.")
             .Changes<AsfPlatform.Contracts.InsatsSnapshot>("insatsens");
 
@@ -65,6 +68,13 @@ internal static class RegisterEndpoints
             .Creates<AsfPlatform.Contracts.PlanSnapshot>();
 
         return endpoints;
+    }
+
+    // A closing date is a date the platform follows (1990–2100): 0001-01-01 or 9999-12-31 closes nothing real.
+    private static DateOnly? ClosingDate(CloseRequest? close)
+    {
+        new Validator().Date("date", close?.Date).ThrowIfInvalid();
+        return close?.Date;
     }
 
     private static PlanStart? ParseStart(string? from) => from?.Trim().ToLowerInvariant() switch

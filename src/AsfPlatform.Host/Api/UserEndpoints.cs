@@ -47,6 +47,10 @@ internal static class UserEndpoints
                 OrganisationRef? organisation = null;
                 if (!string.IsNullOrWhiteSpace(request.Organisation) && !OrganisationRef.TryParse(request.Organisation, out organisation, out var error))
                     return Task.FromResult<IResult>(ApiProblems.Validation("organisation", error!));
+                if (AccountInput.UnknownMunicipality(organisation) is { } unknown)
+                    return Task.FromResult(unknown);
+                if (request.DisplayName is not null && AccountInput.InvalidName("displayName", request.DisplayName, 100) is { } invalidName)
+                    return Task.FromResult(invalidName);
                 var change = new UserAccountChange(request.DisplayName, role, organisation, request.Disabled, expected);
                 return AnswerAsync(http, () => admin.UpdateAsync(user, userName, change, ct));
             })

@@ -53,8 +53,8 @@ internal static class Versioning
 
     /// <summary>
     /// The version an update of <paramref name="resource"/> expects, from If-Match. Missing: 428 (updates must say what
-    /// they change); unreadable: 412 (it cannot match); another resource's ETag: <see cref="ForeignVersion"/>, which
-    /// the version check refuses with 412.
+    /// they change); unreadable or another resource's ETag: <see cref="ForeignVersion"/>, which the version check
+    /// refuses with 412.
     /// </summary>
     public static bool TryGetExpectedVersion(HttpRequest request, string resource, out long version, out IResult? problem)
     {
@@ -68,14 +68,9 @@ internal static class Versioning
             return false;
         }
         request.HttpContext.Items[ResourceItem] = resource;
-        if (!TryParse(header, out var tag, out version))
-        {
-            problem = TypedResults.Problem($"If-Match {header} är inte en ETag från AsfPlatform. " +
-                "Läs in posten och skicka den ETag som svaret har.",
-                statusCode: StatusCodes.Status412PreconditionFailed, title: "Fel version");
-            return false;
-        }
-        if (!string.Equals(tag, Tag(resource), StringComparison.OrdinalIgnoreCase))
+        // Unreadable or another resource's: it cannot match, and the write's own checks (fields, scope) still come
+        // first, so the answer does not depend on which wrong ETag was sent.
+        if (!TryParse(header, out var tag, out version) || !string.Equals(tag, Tag(resource), StringComparison.OrdinalIgnoreCase))
             version = ForeignVersion;
         return true;
     }
