@@ -33,10 +33,12 @@ internal static class DomainProblems
     private static IResult Invalid(ValidationException validation, HttpResponse response)
     {
         var body = response.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType;
+        var errors = validation.Errors.Select(e => (Field: Json.ApiFieldNames.Translate(e.Field, body), e.Message)).ToList();
+        // The detail repeats the errors in the same words as their keys, so it never names a field the request did not send.
         return TypedResults.ValidationProblem(
-            validation.Errors.GroupBy(e => Json.ApiFieldNames.Translate(e.Field, body))
-                .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-            title: ApiProblems.ValidationTitle, detail: validation.Message);
+            errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+            title: ApiProblems.ValidationTitle,
+            detail: "Ogiltiga uppgifter: " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
     }
 
     // The detail names whose version was expected, since an insats, its plans and each of its events have their own.
