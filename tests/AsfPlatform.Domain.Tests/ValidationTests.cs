@@ -154,6 +154,13 @@ public class ValidationTests
     }
 
     [Fact]
+    public void A_story_milestone_dated_in_another_year_than_its_own_is_refused_naming_the_date()
+    {
+        AssertRejected(FactRules.Narrative(new("n", 2017, new(2018, 9, 1), "Text"), Insats), "datum", "inte i milstolpens år 2017");
+        Assert.Empty(FactRules.Narrative(new("n", 2017, new(2017, 9, 1), "Text"), Insats).Errors);
+    }
+
+    [Fact]
     public void Every_problem_is_reported_at_once()
     {
         var ex = Assert.Throws<ValidationException>(FactRules.CompanyFigures(new(new(2017, 1, 1), -1, -1, null, -1, 0, 0)).ThrowIfInvalid);

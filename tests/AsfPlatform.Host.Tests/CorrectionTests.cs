@@ -79,7 +79,7 @@ public sealed class CorrectionTests(DatasetHostFactory factory) : IClassFixture<
         var admin = await AdminAsync();
         var removal = (WriteEndpoint.Removal)await write.Body(admin);
         var etag = await WriteEndpoint.ETagAsync(admin, write.VersionedResource);
-        var stale = $"\"v{long.Parse(etag.Trim('"')[1..]) - 1}\"";
+        var stale = ETags.WithVersion(etag, ETags.Version(etag) - 1);
         var before = await admin.GetStringAsync(write.VersionedResource);
 
         var response = await WriteEndpoint.RemoveAsync(admin, removal.Path, stale, WriteEndpoint.RemovalReason);

@@ -36,9 +36,10 @@ public sealed class DomainApiTests(DatasetHostFactory factory) : IClassFixture<D
         var municipality = await client.GetAsync(Gavle);
 
         Assert.Equal(HttpStatusCode.OK, plan.StatusCode);
-        Assert.Matches("^\"v[0-9]+\"$", plan.Headers.ETag!.Tag);
+        Assert.Matches("^\"[0-9a-f]{12}-v[0-9]+\"$", plan.Headers.ETag!.Tag);
         using var body = JsonDocument.Parse(await municipality.Content.ReadAsStringAsync());
-        Assert.Equal($"\"v{body.RootElement.GetProperty("version").GetInt64()}\"", municipality.Headers.ETag!.Tag);
+        Assert.Equal(body.RootElement.GetProperty("version").GetInt64(), ETags.Version(municipality.Headers.ETag!.Tag));
+        Assert.NotEqual(ETags.Resource(plan.Headers.ETag!.Tag), ETags.Resource(municipality.Headers.ETag!.Tag));
     }
 
     [Fact]
@@ -47,7 +48,7 @@ public sealed class DomainApiTests(DatasetHostFactory factory) : IClassFixture<D
         var admin = await ClientAsync("admin-api", AccessRole.Förbundsadmin);
         var before = await admin.GetAsync(Gavle);
         var etag = before.Headers.ETag!.Tag;
-        var stale = $"\"v{long.Parse(etag.Trim('"')[1..]) - 1}\"";
+        var stale = ETags.WithVersion(etag, ETags.Version(etag) - 1);
 
         var missing = await PutMilestoneAsync(admin, Milestone("etag-test-1"), null);
         var conflict = await PutMilestoneAsync(admin, Milestone("etag-test-1"), stale);

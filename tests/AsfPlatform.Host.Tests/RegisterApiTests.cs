@@ -53,7 +53,7 @@ public sealed class RegisterApiTests(DatasetHostFactory factory) : IClassFixture
         var again = await CreateAsync(admin, $"{Owner}/companies", NewCompany("Kaffekoppen Ö-vik"));
 
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
-        Assert.Equal("\"v1\"", created.Headers.ETag!.Tag);
+        Assert.Equal(1, ETags.Version(created.Headers.ETag!.Tag));
         Assert.Equal("asf-kaffekoppen-o-vik", (await JsonAsync(created))["id"]!.GetValue<string>());
         Assert.Equal("asf-kaffekoppen-o-vik-2", (await JsonAsync(again))["id"]!.GetValue<string>());
         var owner = await JsonAsync(await admin.GetAsync(Owner));

@@ -59,6 +59,7 @@ public static class FactRules
         .Require(m.Year >= i.PeriodStart.Year && m.Year <= i.PeriodEnd.Year, "ar",
             $"Året {m.Year} ligger utanför insatsens period ({i.PeriodStart.Year}–{i.PeriodEnd.Year}).")
         .Within("datum", m.Date, i.PeriodStart, i.PeriodEnd, "insatsens period")
+        .Require(m.Date is not { } d || d.Year == m.Year, "datum", $"Datumet {m.Date:yyyy-MM-dd} ligger inte i milstolpens år {m.Year}.")
         .NotAfterClosing(m.Date is null ? "ar" : "datum", m.Date, m.Year, i);
 
     public static Validator Event(InformationEvent e, Insats i)

@@ -44,7 +44,7 @@ internal static class AccountEndpoints
         api.MapGet("/me", async (ClaimsPrincipal user, IUserAccountService accounts, HttpContext http, CancellationToken ct) =>
                 await accounts.FindAsync(user.Identity!.Name!, ct) is { } account
                     ? Versioning.WithETag(http, new CurrentUserDto(account.UserName, account.DisplayName, account.Role.ToString(),
-                        account.Organisation?.ToKey(), account.Owner, account.MustChangePassword), account.Version)
+                        account.Organisation?.ToKey(), account.Owner, account.MustChangePassword), ResourcePaths.Account(account.UserName), account.Version)
                     : ApiProblems.NotFound("Kontot finns inte längre."))
             .WithSummary("Det inloggade kontot (med ETag för byte av lösenord)")
             .ReadsVersioned<CurrentUserDto>()
@@ -105,6 +105,10 @@ internal static class AccountEndpoints
         OrganisationRef? organisation = null;
         if (role == AccessRole.Partnerkontor && !OrganisationRef.TryParse(request.Organisation, out organisation, out var error))
             return ApiProblems.Validation("organisation", error!);
+        if (AccountInput.UnknownMunicipality(organisation) is ValidationProblem unknown)
+            return unknown;
+        if (AccountInput.InvalidName("displayName", request.DisplayName, 100) is ValidationProblem invalidName)
+            return invalidName;
         try
         {
             var created = await accounts.CreateAsync(user, new NewUserAccount(request.UserName ?? "", request.DisplayName ?? "",
@@ -128,6 +132,8 @@ internal static class AccountEndpoints
     private static async Task<Results<Ok<IssuedTokenDto>, ValidationProblem>> IssueTokenAsync(IssueTokenRequest request,
         ClaimsPrincipal user, IApiTokenService tokens, HttpResponse response, CancellationToken ct)
     {
+        if (AccountInput.InvalidName("name", request.Name, 80) is ValidationProblem invalid)
+            return invalid;
         try
         {
             var issued = await tokens.IssueAsync(user.Identity!.Name!, request.Name ?? "", user.Identity!.Name!, ct);

@@ -20,7 +20,7 @@ internal static class DomainEndpoints
         owner.MapGet("/", async (string owner, DomainReader reader, HttpContext http) =>
         {
             var snapshot = await reader.OwnerAsync(owner);
-            return snapshot.Exists ? Versioning.WithETag(http, snapshot, snapshot.Version) : ApiProblems.NotFound($"Ägaren {owner}");
+            return snapshot.Exists ? Versioning.WithETag(http, snapshot) : ApiProblems.NotFound($"Ägaren {owner}");
         })
             .WithSummary("Läser en organisation: profil, delregioner, samverkansparter och vad den har (med ETag)")
             .ReadsVersioned<OwnerSnapshot>();
@@ -32,7 +32,7 @@ internal static class DomainEndpoints
         owner.MapGet("/municipalities/{kommunkod}", async (string owner, string kommunkod, DomainReader reader, HttpContext http) =>
         {
             var snapshot = await reader.MunicipalityAsync(owner, kommunkod);
-            return snapshot.Exists ? Versioning.WithETag(http, snapshot, snapshot.Version) : ApiProblems.NotFound($"Kommunen {kommunkod}");
+            return snapshot.Exists ? Versioning.WithETag(http, snapshot) : ApiProblems.NotFound($"Kommunen {kommunkod}");
         })
             .WithSummary("Läser en kommun med dess milstolpar (med ETag)")
             .ReadsVersioned<MunicipalitySnapshot>();
@@ -41,14 +41,16 @@ internal static class DomainEndpoints
         // Replacing a recorded fact (same id, or the same date for figures) needs ?reason= (3–500 characters).
         owner.MapPut("/municipalities/{kommunkod}/milestones", (string owner, string kommunkod, MunicipalMilestone milestone, string? reason,
                 ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
-            EndpointWrites.ChangeAsync(http, v => writer.RecordMunicipalMilestoneAsync(user, owner, kommunkod, milestone, v, reason), s => s.Version))
+            EndpointWrites.ChangeAsync(http, ResourcePaths.Municipality(owner, kommunkod),
+                v => writer.RecordMunicipalMilestoneAsync(user, owner, kommunkod, milestone, v, reason)))
             .WithSummary(CorrectionEndpoints.RecordSummary("en milstolpe för kommunen"))
             .Changes<MunicipalitySnapshot>("kommunens")
             .RequireAuthorization(AccessPolicies.Record);
 
         owner.MapPut("/companies/{companyId}/figures", (string owner, string companyId, CompanyFigures figures, string? reason,
                 ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
-            EndpointWrites.ChangeAsync(http, v => writer.RecordCompanyFiguresAsync(user, owner, companyId, figures, v, reason), s => s.Version))
+            EndpointWrites.ChangeAsync(http, ResourcePaths.Company(owner, companyId),
+                v => writer.RecordCompanyFiguresAsync(user, owner, companyId, figures, v, reason)))
             .WithSummary(CorrectionEndpoints.RecordSummary("företagets siffror per datum"))
             .Changes<CompanySnapshot>("företagets")
             .RequireAuthorization(AccessPolicies.Record);
@@ -56,7 +58,7 @@ internal static class DomainEndpoints
         owner.MapGet("/insatser/{insatsId}", async (string owner, string insatsId, DomainReader reader, HttpContext http) =>
         {
             var snapshot = await reader.InsatsAsync(owner, insatsId);
-            return snapshot.Exists ? Versioning.WithETag(http, snapshot, snapshot.Version) : ApiProblems.NotFound($"Insatsen {insatsId}");
+            return snapshot.Exists ? Versioning.WithETag(http, snapshot) : ApiProblems.NotFound($"Insatsen {insatsId}");
         })
             .WithSummary("Läser en insats med placeringar och milstolpar (med ETag)")
             .ReadsVersioned<InsatsSnapshot>();
@@ -66,7 +68,7 @@ internal static class DomainEndpoints
             HttpContext http) =>
         {
             var snapshot = await reader.EventAsync(owner, insatsId, eventId);
-            return snapshot.Exists ? Versioning.WithETag(http, snapshot, snapshot.Version) : ApiProblems.NotFound($"Aktiviteten {eventId}");
+            return snapshot.Exists ? Versioning.WithETag(http, snapshot) : ApiProblems.NotFound($"Aktiviteten {eventId}");
         })
             .WithSummary("Läser en aktivitet med dess egen ETag")
             .ReadsVersioned<EventSnapshot>();
@@ -74,8 +76,9 @@ internal static class DomainEndpoints
         owner.MapPost("/insatser/{insatsId}/events", (string owner, string insatsId, InformationEvent informationEvent, string? reason,
                 ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
             Versioning.IsCreateOnly(http.Request)
-                ? EndpointWrites.CreateAsync(http, () => writer.RecordEventAsync(user, owner, insatsId, informationEvent, expected: null, reason), s => s.Version)
-                : EndpointWrites.ChangeAsync(http, v => writer.RecordEventAsync(user, owner, insatsId, informationEvent, v, reason), s => s.Version))
+                ? EndpointWrites.CreateAsync(http, () => writer.RecordEventAsync(user, owner, insatsId, informationEvent, expected: null, reason))
+                : EndpointWrites.ChangeAsync(http, ResourcePaths.Event(owner, insatsId, informationEvent.Id),
+                    v => writer.RecordEventAsync(user, owner, insatsId, informationEvent, v, reason)))
             .WithSummary(CorrectionEndpoints.RecordSummary("en aktivitet"))
             .WithDescription("En ny aktivitet skapas med `If-None-Match: *`; en registrerad ändras med `If-Match` och aktivitetens egen ETag " +
                 "(från GET …/events/{eventId}), inte insatsens. Utan id skapas ett.")
@@ -84,21 +87,24 @@ internal static class DomainEndpoints
 
         owner.MapPut("/insatser/{insatsId}/placements", (string owner, string insatsId, Placement placement, string? reason,
                 ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
-            EndpointWrites.ChangeAsync(http, v => writer.RecordPlacementAsync(user, owner, insatsId, placement, v, reason), s => s.Version))
+            EndpointWrites.ChangeAsync(http, ResourcePaths.Insats(owner, insatsId),
+                v => writer.RecordPlacementAsync(user, owner, insatsId, placement, v, reason)))
             .WithSummary(CorrectionEndpoints.RecordSummary("en placering"))
             .Changes<InsatsSnapshot>("insatsens")
             .RequireAuthorization(AccessPolicies.Record);
 
         owner.MapPut("/insatser/{insatsId}/milestones", (string owner, string insatsId, NarrativeMilestone milestone, string? reason,
                 ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
-            EndpointWrites.ChangeAsync(http, v => writer.RecordNarrativeMilestoneAsync(user, owner, insatsId, milestone, v, reason), s => s.Version))
+            EndpointWrites.ChangeAsync(http, ResourcePaths.Insats(owner, insatsId),
+                v => writer.RecordNarrativeMilestoneAsync(user, owner, insatsId, milestone, v, reason)))
             .WithSummary(CorrectionEndpoints.RecordSummary("en milstolpe i insatsens berättelse"))
             .Changes<InsatsSnapshot>("insatsens")
             .RequireAuthorization(AccessPolicies.Admin);
 
         owner.MapPut("/insatser/{insatsId}/plans/{year:int}", (string owner, string insatsId, int year, PlanContent content,
                 ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
-            EndpointWrites.ChangeAsync(http, v => writer.SavePlanAsync(user, owner, insatsId, year, content, v), s => s.Version))
+            !IsCalendarYear(year) ? Task.FromResult(PlanNotFound(year))
+                : EndpointWrites.ChangeAsync(http, ResourcePaths.Plan(owner, insatsId, year), v => writer.SavePlanAsync(user, owner, insatsId, year, content, v)))
             .WithSummary("Sparar årets handlingsplan: hela innehållet ersätter det sparade")
             .Changes<PlanSnapshot>("handlingsplanens")
             .RequireAuthorization(AccessPolicies.Admin);
@@ -110,7 +116,7 @@ internal static class DomainEndpoints
         owner.MapGet("/companies/{companyId}", async (string owner, string companyId, DomainReader reader, HttpContext http) =>
         {
             var snapshot = await reader.CompanyAsync(owner, companyId);
-            return snapshot.Company is not null ? Versioning.WithETag(http, snapshot, snapshot.Version) : ApiProblems.NotFound($"Företaget {companyId}");
+            return snapshot.Company is not null ? Versioning.WithETag(http, snapshot) : ApiProblems.NotFound($"Företaget {companyId}");
         })
             .WithSummary("Läser ett företag med dess siffror (med ETag)")
             .ReadsVersioned<CompanySnapshot>();
@@ -118,8 +124,10 @@ internal static class DomainEndpoints
         owner.MapGet("/insatser/{insatsId}/plans/{year:int}", async (string owner, string insatsId, int year, DomainReader reader,
             HttpContext http) =>
         {
+            if (!IsCalendarYear(year))
+                return PlanNotFound(year);
             var snapshot = await reader.PlanAsync(owner, insatsId, year);
-            return snapshot.Exists ? Versioning.WithETag(http, snapshot, snapshot.Version) : ApiProblems.NotFound($"Handlingsplanen {year}");
+            return snapshot.Exists ? Versioning.WithETag(http, snapshot) : PlanNotFound(year);
         })
             .WithSummary("Läser årets handlingsplan med levande indikatorer (med ETag)")
             .ReadsVersioned<PlanSnapshot>();
@@ -139,4 +147,9 @@ internal static class DomainEndpoints
 
         return endpoints;
     }
+
+    // A plan year that is no date's year (0, 12000) names no plan; asking the grains for it would fail on the dates.
+    private static bool IsCalendarYear(int year) => year is >= 1 and <= 9999;
+
+    private static IResult PlanNotFound(int year) => ApiProblems.NotFound($"Handlingsplanen {year}");
 }

@@ -33,17 +33,25 @@ internal static class DomainProblems
     private static IResult Invalid(ValidationException validation, HttpResponse response)
     {
         var body = response.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType;
+        var errors = validation.Errors.Select(e => (Field: Json.ApiFieldNames.Translate(e.Field, body), e.Message)).ToList();
+        // The detail repeats the errors in the same words as their keys, so it never names a field the request did not send.
         return TypedResults.ValidationProblem(
-            validation.Errors.GroupBy(e => Json.ApiFieldNames.Translate(e.Field, body))
-                .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-            title: ApiProblems.ValidationTitle, detail: validation.Message);
+            errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+            title: ApiProblems.ValidationTitle,
+            detail: "Ogiltiga uppgifter: " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
     }
 
     // The detail names whose version was expected, since an insats, its plans and each of its events have their own.
+    // An If-Match of another resource is refused by the same version check (Versioning.ForeignVersion), and says so.
     private static IResult Stale(ConcurrencyConflictException conflict, HttpResponse response)
     {
-        response.Headers.ETag = Versioning.ETag(conflict.CurrentVersion);
-        return TypedResults.Problem(VersionedResources.StaleDetail(conflict.Key, conflict.ExpectedVersion, conflict.CurrentVersion),
-            statusCode: StatusCodes.Status412PreconditionFailed, title: "Någon annan hann före");
+        var resource = Versioning.CheckedResource(response.HttpContext);
+        var current = resource is null ? null : Versioning.ETag(resource, conflict.CurrentVersion);
+        if (current is not null)
+            response.Headers.ETag = current;
+        var sent = response.HttpContext.Request.Headers.IfMatch.ToString().Trim();
+        var foreign = conflict.ExpectedVersion == Versioning.ForeignVersion;
+        return TypedResults.Problem(VersionedResources.StaleDetail(conflict.Key, sent, foreign, conflict.CurrentVersion, current),
+            statusCode: StatusCodes.Status412PreconditionFailed, title: foreign ? "Fel version" : "Någon annan hann före");
     }
 }

@@ -17,7 +17,7 @@ internal static class NarrativeEndpoints
             {
                 var snapshot = await reader.InsatsAsync(owner, insatsId);
                 return snapshot.Exists
-                    ? Versioning.WithETag(http, snapshot.Narrative ?? new InsatsNarrative(), snapshot.Version)
+                    ? Versioning.WithETag(http, snapshot.Narrative ?? new InsatsNarrative(), ResourcePaths.Insats(owner, insatsId), snapshot.Version)
                     : ApiProblems.NotFound($"Insatsen {insatsId}");
             })
             .WithSummary("Insatsens egna texter: uppdrag, bakgrund, lärdomar, analys, slutsatser och årens berättelser.")
@@ -25,7 +25,7 @@ internal static class NarrativeEndpoints
 
         owner.MapPut("/insatser/{insatsId}/narrative", (string owner, string insatsId, InsatsNarrative narrative,
                 ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
-            EndpointWrites.ChangeAsync(http, v => writer.SetNarrativeAsync(user, owner, insatsId, narrative, v), s => s.Version))
+            EndpointWrites.ChangeAsync(http, ResourcePaths.Insats(owner, insatsId), v => writer.SetNarrativeAsync(user, owner, insatsId, narrative, v)))
             .WithSummary("Ersätter insatsens egna texter i sin helhet (If-Match med insatsens version).")
             .Changes<AsfPlatform.Contracts.InsatsSnapshot>("insatsens")
             .RequireAuthorization(AccessPolicies.Admin);

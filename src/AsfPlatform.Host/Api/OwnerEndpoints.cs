@@ -42,7 +42,7 @@ internal static class OwnerEndpoints
 
         owners.MapPost("/", (NewOwnerRequest request, ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
                 Versioning.IsCreateOnly(http.Request)
-                    ? EndpointWrites.CreateAsync(http, () => writer.CreateOwnerAsync(user, request.Id, request.Profile), s => s.Version)
+                    ? EndpointWrites.CreateAsync(http, () => writer.CreateOwnerAsync(user, request.Id, NamedProfile(request)))
                     : Task.FromResult(CreateOnlyRequired()))
             .RequireAuthorization(AccessPolicies.Admin)
             .WithSummary("Lägger upp en ny organisation (kräver If-None-Match: *)")
@@ -50,7 +50,7 @@ internal static class OwnerEndpoints
             .Creates<AsfPlatform.Contracts.OwnerSnapshot>();
 
         owners.MapPut("/{owner}", (string owner, OwnerRequest request, ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
-                EndpointWrites.ChangeAsync(http, v => writer.SaveOwnerAsync(user, owner, request.Profile, v), s => s.Version))
+                EndpointWrites.ChangeAsync(http, ResourcePaths.Owner(owner), v => writer.SaveOwnerAsync(user, owner, request.Profile, v)))
             .RequireAuthorization(AccessPolicies.Admin)
             .WithSummary("Ändrar organisationens namn, typ, organisationsnummer, delregioner och samverkansparter")
             .WithDescription("Hela profilen ersätter den sparade: läs organisationen, ändra och skicka tillbaka alla fält.")
@@ -59,21 +59,31 @@ internal static class OwnerEndpoints
         owners.MapPut("/{owner}/municipalities/{kommunkod}", (string owner, string kommunkod, MunicipalityPlacement placement,
                 ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
                 Versioning.IsCreateOnly(http.Request)
-                    ? EndpointWrites.CreateAsync(http, () => writer.PlaceMunicipalityAsync(user, owner, kommunkod, placement.Subregion, null), s => s.Version)
-                    : EndpointWrites.ChangeAsync(http, v => writer.PlaceMunicipalityAsync(user, owner, kommunkod, placement.Subregion, v), s => s.Version))
+                    ? EndpointWrites.CreateAsync(http, () => writer.PlaceMunicipalityAsync(user, owner, kommunkod, placement.Subregion, null))
+                    : EndpointWrites.ChangeAsync(http, ResourcePaths.Municipality(owner, kommunkod),
+                        v => writer.PlaceMunicipalityAsync(user, owner, kommunkod, placement.Subregion, v)))
             .RequireAuthorization(AccessPolicies.Admin)
             .WithSummary("Lägger till en kommun ur SCB:s lista (If-None-Match: *) eller flyttar den till en annan delregion (If-Match)")
             .CreatesOrChanges<AsfPlatform.Contracts.MunicipalitySnapshot>("kommunens");
 
         owners.MapDelete("/{owner}/municipalities/{kommunkod}", (string owner, string kommunkod, string? reason,
                 ClaimsPrincipal user, DomainWriter writer, HttpContext http) =>
-                EndpointWrites.ChangeAsync(http, v => writer.RemoveMunicipalityAsync(user, owner, kommunkod, v, reason), s => s.Version))
+                EndpointWrites.ChangeAsync(http, ResourcePaths.Municipality(owner, kommunkod),
+                    v => writer.RemoveMunicipalityAsync(user, owner, kommunkod, v, reason)))
             .Changes<AsfPlatform.Contracts.MunicipalitySnapshot>("kommunens")
             .RequireAuthorization(AccessPolicies.Admin)
             .WithSummary("Tar bort en kommun ur organisationen (If-Match: kommunens ETag; anledningen som frågeparametern reason). " +
                 "Nekas så länge organisationen har företag, informationsinsatser eller placeringar i kommunen; kommunens egna uppgifter finns kvar.");
 
         return endpoints;
+    }
+
+    // Without an id the id is made from the name: a missing or invisible name is then the name's fault, not the id's.
+    private static AsfPlatform.Domain.Model.OwnerProfile NamedProfile(NewOwnerRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.Id))
+            new AsfPlatform.Domain.Validation.Validator().Text("name", request.Name, required: true).ThrowIfInvalid();
+        return request.Profile;
     }
 
     private static IResult CreateOnlyRequired() =>

@@ -37,7 +37,7 @@ internal static class ReportEndpoints
             .RequireAuthorization(AccessPolicies.Read);
 
         reports.MapPost("/{reportId}", async Task<IResult> (string reportId, ReportRequest? request, string? format, ReportDownloads downloads,
-                System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
+                DomainReader reader, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
             {
                 var asPdf = string.Equals(format, "pdf", StringComparison.OrdinalIgnoreCase);
                 if (format is not null && !asPdf && !string.Equals(format, "docx", StringComparison.OrdinalIgnoreCase))
@@ -51,6 +51,8 @@ internal static class ReportEndpoints
                 {
                     return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status403Forbidden, title: "Ingen behörighet");
                 }
+                if (await ReportSubjects.CheckAsync(arguments, reader) is { } refused)
+                    return refused;
                 try
                 {
                     var file = await downloads.CreateAsync(reportId, arguments, asPdf, ct);
@@ -62,15 +64,11 @@ internal static class ReportEndpoints
                 }
                 catch (ReportParameterException exception)
                 {
-                    return ApiProblems.Validation(ReportParameter.LabelOf(exception.Parameter), exception.Message);
+                    return ApiProblems.Validation(ReportSubjects.PropertyOf(exception.Parameter), exception.Message);
                 }
                 catch (PdfUnavailableException exception)
                 {
                     return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "PDF kan inte skapas");
-                }
-                catch (Exception exception) when (exception is ReportFailedException or PdfConversionException)
-                {
-                    return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status500InternalServerError, title: "Rapporten kunde inte skapas");
                 }
             })
             .WithSummary("Skapar en rapport som Word-dokument (eller PDF med format=pdf)")

@@ -35,7 +35,7 @@ internal static class UserEndpoints
         users.MapPatch("/", (string userName, UpdateUserRequest request, ClaimsPrincipal user, AccountAdministration admin,
                 HttpContext http, CancellationToken ct) =>
             {
-                if (!Versioning.TryGetExpectedVersion(http.Request, out var expected, out var problem))
+                if (!Versioning.TryGetExpectedVersion(http.Request, ResourcePaths.Account(userName), out var expected, out var problem))
                     return Task.FromResult(problem!);
                 AccessRole? role = null;
                 if (request.Role is not null)
@@ -47,6 +47,10 @@ internal static class UserEndpoints
                 OrganisationRef? organisation = null;
                 if (!string.IsNullOrWhiteSpace(request.Organisation) && !OrganisationRef.TryParse(request.Organisation, out organisation, out var error))
                     return Task.FromResult<IResult>(ApiProblems.Validation("organisation", error!));
+                if (AccountInput.UnknownMunicipality(organisation) is { } unknown)
+                    return Task.FromResult(unknown);
+                if (request.DisplayName is not null && AccountInput.InvalidName("displayName", request.DisplayName, 100) is { } invalidName)
+                    return Task.FromResult(invalidName);
                 var change = new UserAccountChange(request.DisplayName, role, organisation, request.Disabled, expected);
                 return AnswerAsync(http, () => admin.UpdateAsync(user, userName, change, ct));
             })
@@ -56,7 +60,7 @@ internal static class UserEndpoints
 
         users.MapPost("/password", (string userName, ResetPasswordRequest request, ClaimsPrincipal user,
                 AccountAdministration admin, HttpContext http, CancellationToken ct) =>
-                Versioning.TryGetExpectedVersion(http.Request, out var expected, out var problem)
+                Versioning.TryGetExpectedVersion(http.Request, ResourcePaths.Account(userName), out var expected, out var problem)
                     ? AnswerAsync(http, () => admin.ResetPasswordAsync(user, userName, request.Password ?? "", expected, ct))
                     : Task.FromResult(problem!))
             .WithSummary("Återställer lösenordet till ett tillfälligt som användaren måste byta vid nästa inloggning.")
@@ -64,7 +68,7 @@ internal static class UserEndpoints
 
         endpoints.MapPost("/api/account/password", (ChangePasswordRequest request, ClaimsPrincipal user,
                 IUserAccountService accounts, HttpContext http, CancellationToken ct) =>
-                Versioning.TryGetExpectedVersion(http.Request, out var expected, out var problem)
+                Versioning.TryGetExpectedVersion(http.Request, ResourcePaths.Account(user.Identity!.Name!), out var expected, out var problem)
                     ? AnswerAsync(http, async () => (UserAccount?)await accounts.ChangeOwnPasswordAsync(user.Identity!.Name!,
                         request.CurrentPassword ?? "", request.NewPassword ?? "", expected, ct))
                     : Task.FromResult(problem!))
@@ -84,7 +88,7 @@ internal static class UserEndpoints
             var account = await action();
             return account is null
                 ? ApiProblems.NotFound("Det finns inget konto med det användarnamnet.")
-                : Versioning.WithETag(http, UserDto.From(account), account.Version);
+                : Versioning.WithETag(http, UserDto.From(account), ResourcePaths.Account(account.UserName), account.Version);
         }
         catch (AccessValidationException exception)
         {
@@ -96,7 +100,8 @@ internal static class UserEndpoints
         }
         catch (AccessConcurrencyException exception)
         {
-            http.Response.Headers.ETag = Versioning.ETag(exception.CurrentVersion);
+            if (Versioning.CheckedResource(http) is { } resource)
+                http.Response.Headers.ETag = Versioning.ETag(resource, exception.CurrentVersion);
             return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status412PreconditionFailed,
                 title: "Någon annan hann före");
         }

@@ -9,13 +9,19 @@ namespace AsfPlatform.Host.Api;
 /// </summary>
 internal static class VersionedResources
 {
-    /// <summary>The detail of a 412 for a stale or wrong If-Match.</summary>
-    public static string StaleDetail(string key, long expected, long current)
+    /// <summary>
+    /// The detail of a 412 for a stale If-Match, or for one that is <paramref name="foreign"/> (another resource's
+    /// ETag); <paramref name="currentETag"/> is the resource's ETag now, when known.
+    /// </summary>
+    public static string StaleDetail(string key, string sent, bool foreign, long current, string? currentETag)
     {
         var what = Describe(key, out var hint);
-        var state = current == 0 ? $"{what} finns inte än (version 0)" : $"{what} har version {current} (ETag \"v{current}\")";
-        return $"Uppgifterna har ändrats av någon annan sedan du läste dem, eller If-Match gäller något annat: {state}, " +
-               $"men If-Match angav \"v{expected}\". {hint}" +
+        var etag = currentETag is null ? "" : $" (ETag {currentETag})";
+        var state = current == 0 ? $"{what} finns inte än (version 0)" : $"{what} har version {current}{etag}";
+        var cause = foreign
+            ? $"If-Match {sent} är ETag:en för en annan post än den som ändras: {state}. "
+            : $"Uppgifterna har ändrats av någon annan sedan du läste dem: {state}, men If-Match angav {sent}. ";
+        return cause + hint +
                "Läs in posten på nytt och skicka dess ETag i If-Match; skapa något nytt med If-None-Match: *.";
     }
 

@@ -31,6 +31,8 @@ internal static class ApiFieldNames
         ["riktning"] = "direction", ["kalla"] = "source", ["namnare"] = "denominator", ["malbild"] = "targetText",
         ["enhet"] = "unit", ["utgangslage"] = "baselineValue", ["utgangslageDatum"] = "baselineDate", ["malDatum"] = "targetDate",
         ["omfattning"] = "scope", ["kod"] = "code",
+        ["uppdrag"] = "assignment", ["bakgrund"] = "background", ["individinsatser"] = "individualTrack", ["lardomar"] = "lessons",
+        ["strukturSammanfattning"] = "structuralSummary", ["analys"] = "analysis", ["slutsatser"] = "conclusions",
     };
 
     /// <summary>The request's property path for a domain field key, read against the endpoint's body type.</summary>
@@ -46,8 +48,9 @@ internal static class ApiFieldNames
                 // The same Swedish word names different properties depending on where it stands.
                 "typ" when i == 0 && body == typeof(InformationEvent) => "type",
                 "processmal" when i == 0 && body == typeof(InformationEvent) => "processGoalId",
-                "processmal" when i == 0 && parts.Length == 1 && body == typeof(global::AsfPlatform.Domain.Plans.PlanContent) => "goals",
+                "processmal" when i == 0 && body == typeof(global::AsfPlatform.Domain.Plans.PlanContent) => "goals",
                 "avslutad" when body == typeof(CloseRequest) => "date",
+                "ar" when i == 0 && body == typeof(InsatsNarrative) => "years",
                 "kommunkod" or "id" or "text" or "af" or "budget" or "organisation" or "periodStart" => name,
                 _ => Segments.GetValueOrDefault(name, name),
             };

@@ -22,11 +22,14 @@ internal static class ApiComponents
         Webbgränssnittets inloggningscookie gäller också. Utan giltig inloggning svarar API:t 401, utan behörighet 403.
 
         ## Versioner (ETag, If-Match, If-None-Match)
-        Allt som kan ändras har en version. Den kommer i svarshuvudet `ETag` (t.ex. `"v7"`) när du läser eller skriver.
+        Allt som kan ändras har en version. Den kommer i svarshuvudet `ETag` när du läser eller skriver, t.ex.
+        `"3fa94c1e07d2-v7"`: ETag:en namnger posten (en kort kontrollsumma av postens adress) och dess version, så en
+        ETag från en annan post gäller aldrig, även om versionsnumret är detsamma. Skicka den oförändrad.
         - **Ändra** något som finns: skicka `If-Match` med den ETag du senast läste. Utan huvudet svarar API:t
           **428**; har någon annan ändrat sedan dess svarar det **412** med den aktuella ETag:en i svarshuvudet och
           en text som säger vems version som förväntades (organisationen, kommunen, företaget, insatsen,
-          handlingsplanen eller aktiviteten). Läs då in posten på nytt, gör om ändringen och skicka igen.
+          handlingsplanen eller aktiviteten). En ETag från en annan post än den som ändras ger också **412**.
+          Läs då in posten på nytt, gör om ändringen och skicka igen.
         - **Skapa** något nytt: skicka `If-None-Match: *` (och inget `If-Match`). Finns det redan svarar API:t **412**.
         - En aktivitet (`…/events/{eventId}`) har en egen version, skild från insatsens. Ta bort- och
           rättelseanrop anger vems ETag som gäller i sin beskrivning.
@@ -46,7 +49,7 @@ internal static class ApiComponents
         [403] = "Kontot saknar behörighet (roll, organisation eller kommun). Inget sparades.",
         [404] = "Finns inte (organisationen, eller det som adressen pekar på).",
         [409] = "Konflikt med något som redan finns (t.ex. ett användarnamn).",
-        [412] = "Fel version: någon annan hann före, If-Match var inte postens ETag, eller det som skulle skapas " +
+        [412] = "Fel version: någon annan hann före, If-Match var inte postens ETag (t.ex. en annan posts), eller det som skulle skapas " +
                 "(If-None-Match: *) finns redan. Svaret har den aktuella ETag:en. Se *Versioner* i API-beskrivningen.",
         [415] = "Innehållet skickades inte som JSON (Content-Type: application/json). Inget sparades.",
         [428] = "If-Match (ändring) eller If-None-Match: * (ny post) saknas. Se *Versioner* i API-beskrivningen.",
@@ -79,9 +82,9 @@ internal static class ApiComponents
         };
 
         components.Parameters ??= new Dictionary<string, IOpenApiParameter>();
-        components.Parameters[IfMatch] = Header("If-Match", true, "ETag:en du läste, t.ex. \"v7\". Krävs för ändringar (428 utan, 412 om den är inaktuell).", "\"v7\"");
+        components.Parameters[IfMatch] = Header("If-Match", true, "ETag:en du läste från just den posten, t.ex. \"3fa94c1e07d2-v7\". Krävs för ändringar (428 utan, 412 om den är inaktuell eller gäller en annan post).", "\"3fa94c1e07d2-v7\"");
         components.Parameters[IfNoneMatch] = Header("If-None-Match", true, "`*`: skapa ny (412 om den redan finns; 428 utan huvudet).", "*");
-        components.Parameters[IfMatchOptional] = Header("If-Match", false, "Ändring av något som finns: ETag:en du läste. Skicka antingen detta eller If-None-Match: *.", "\"v7\"");
+        components.Parameters[IfMatchOptional] = Header("If-Match", false, "Ändring av något som finns: ETag:en du läste. Skicka antingen detta eller If-None-Match: *.", "\"3fa94c1e07d2-v7\"");
         components.Parameters[IfNoneMatchOptional] = Header("If-None-Match", false, "`*`: skapa ny. Skicka antingen detta eller If-Match.", "*");
 
         components.Headers ??= new Dictionary<string, IOpenApiHeader>();
