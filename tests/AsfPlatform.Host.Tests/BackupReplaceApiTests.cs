@@ -1,0 +1,136 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AsfPlatform.Access;
+using AsfPlatform.Backup;
+using AsfPlatform.Composition.Orleans;
+using AsfPlatform.Contracts;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Orleans.Storage;
+
+namespace AsfPlatform.Host.Tests;
+
+/// <summary>
+/// A replace over the API on a real host and silo whose grain storage fails once on command: the write that fails
+/// midway leaves nothing behind (what was written before it is put back), and the same request then completes.
+/// </summary>
+public sealed class BackupReplaceApiTests
+{
+    private const string Owner = "finsam-gavleborg";
+
+    [Fact]
+    public async Task A_storage_fault_midway_through_a_replace_puts_back_what_was_written_and_the_next_try_replaces_everything()
+    {
+        var faults = new StorageFaults();
+        using var host = new FaultyStorageHostFactory(faults);
+        await host.EnsureAdminAsync();
+        var client = await host.TokenClientAsync(AsfHostFactory.AdminUser);
+        var zip = await client.GetByteArrayAsync($"/api/owners/{Owner}/backup");
+        var backup = await BackupReader.ReadAsync(new MemoryStream(zip));
+        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        // A company (written first by the replace) and a placement of the insats (written after it).
+        var company = backup.Companies[0].Company;
+        await grains.GetGrain<ICompanyGrain>(GrainKeys.Company(Owner, company.Id))
+            .Register(new RegisterCompany(company with { Note = "Ändrad efter säkerhetskopian" }));
+        var placement = backup.Placements[0];
+        await grains.GetGrain<IInsatsGrain>(GrainKeys.Insats(Owner, placement.InsatsId))
+            .RecordPlacement(new RecordPlacement(placement.Placement with { PlacesGranted = placement.Placement.PlacesGranted + 4 }));
+        var changed = await ReadAsync(host);
+
+        faults.FailNextWriteOf("asf.insats");
+        var failed = await client.PostAsync("/api/backup/restore?replace=true&fileName=finsam.zip", new ByteArrayContent(zip));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+        Assert.Contains("återställt", await failed.Content.ReadAsStringAsync());
+        Assert.Equal(1, faults.Failed);
+        Assert.Equal(Json(changed), Json(await ReadAsync(host))); // the company written before the fault are back, no audit entry
+
+        var replaced = await client.PostAsync("/api/backup/restore?replace=true&fileName=finsam.zip", new ByteArrayContent(zip));
+
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+        var after = await ReadAsync(host);
+        Assert.Equal(Json(Content(backup)), Json(Content(after)));
+        Assert.Equal(3, after.AuditLog.Count - changed.AuditLog.Count); // two records brought back, and the replace itself
+        Assert.All(after.AuditLog.Skip(changed.AuditLog.Count).SkipLast(1), e => Assert.Equal("ersatt från säkerhetskopia finsam.zip", e.Reason));
+    }
+
+    [Fact]
+    public async Task A_replace_without_the_parameter_is_refused_as_before_and_with_it_an_unchanged_owner_needs_no_write()
+    {
+        using var host = new FaultyStorageHostFactory(new StorageFaults());
+        await host.EnsureAdminAsync();
+        var client = await host.TokenClientAsync(AsfHostFactory.AdminUser);
+        var zip = await client.GetByteArrayAsync($"/api/owners/{Owner}/backup");
+
+        var create = new HttpRequestMessage(HttpMethod.Post, "/api/backup/restore") { Content = new ByteArrayContent(zip) };
+        create.Headers.TryAddWithoutValidation("If-None-Match", "*");
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await client.SendAsync(create)).StatusCode);
+        var replaced = await client.PostAsync("/api/backup/restore?replace=true", new ByteArrayContent(zip));
+
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+        var result = await replaced.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(result.GetProperty("replaced").GetBoolean());
+        Assert.Equal(0, result.GetProperty("changes").GetInt32());
+    }
+
+    private static BackupDocument Content(BackupDocument d) => d with { Manifest = null!, AuditLog = [], DatasetLedger = [] };
+
+    private static Task<BackupDocument> ReadAsync(AsfHostFactory host) =>
+        new BackupWriter(host.Services.GetRequiredService<IGrainFactory>(), host.Services.GetRequiredService<IAuditArchive>()).ReadAsync(Owner);
+
+    private static string Json(BackupDocument document) => JsonSerializer.Serialize(document with { Manifest = null! });
+
+    /// <summary>The host with the sample dataset, its grain storage wrapped so a test can make one write fail.</summary>
+    private sealed class FaultyStorageHostFactory : AsfHostFactory
+    {
+        private readonly StorageFaults _faults;
+
+        public FaultyStorageHostFactory(StorageFaults faults) => (_faults, LoadDataset) = (faults, true);
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services =>
+            {
+                var real = services.Last(d => d.ServiceType == typeof(IGrainStorage) && d.IsKeyedService && Equals(d.ServiceKey, AsfCluster.StorageName));
+                services.AddKeyedSingleton<IGrainStorage>(AsfCluster.StorageName,
+                    (sp, key) => _faults.Wrap((IGrainStorage)real.KeyedImplementationFactory!(sp, key)));
+            });
+        }
+    }
+
+    /// <summary>Fails the next write of one grain type once (as a full disk or a lost connection would), then lets all through.</summary>
+    private sealed class StorageFaults
+    {
+        private string? _grainType;
+        private int _failed;
+
+        public int Failed => Volatile.Read(ref _failed);
+
+        public void FailNextWriteOf(string grainType) => Volatile.Write(ref _grainType, grainType);
+
+        public IGrainStorage Wrap(IGrainStorage inner) => new Faulty(inner, this);
+
+        private bool ShouldFail(GrainId grain)
+        {
+            var type = Volatile.Read(ref _grainType);
+            if (type is null || grain.Type.ToString() != type || Interlocked.CompareExchange(ref _grainType, null, type) != type)
+                return false;
+            Interlocked.Increment(ref _failed);
+            return true;
+        }
+
+        private sealed class Faulty(IGrainStorage inner, StorageFaults faults) : IGrainStorage
+        {
+            public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+                inner.ReadStateAsync(stateName, grainId, grainState);
+
+            public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+                faults.ShouldFail(grainId) ? throw new IOException("Disken är full.") : inner.WriteStateAsync(stateName, grainId, grainState);
+
+            public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+                inner.ClearStateAsync(stateName, grainId, grainState);
+        }
+    }
+}
