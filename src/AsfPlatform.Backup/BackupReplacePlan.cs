@@ -237,22 +237,30 @@ public static class BackupReplacePlan
         return blockers;
     }
 
-    /// <summary>Records of one list keyed by id: new or changed ones recorded, ones the backup lacks removed.</summary>
+    /// <summary>
+    /// Records of one list keyed by id, brought to the backup's content and order (reports list them in the order they
+    /// were recorded, and a record added is added last): where both lists hold the same ids in the same places, a
+    /// changed record is corrected in place; from the first place where they differ, what is here is removed and the
+    /// backup's records are recorded again in its order.
+    /// </summary>
     private static void Diff<T, TKey>(List<ReplaceStep> steps, string entityType, string grainKey, IReadOnlyList<T> here,
         IReadOnlyList<T> there, Func<T, TKey> id, Func<T, string> name, Func<IGrainFactory, T, Task> record,
         Func<IGrainFactory, T, Task> remove) where TKey : notnull where T : class
     {
         var path = GrainKeys.PathOf(grainKey);
-        var existing = here.ToDictionary(id);
-        foreach (var x in there)
-        {
-            var before = existing.GetValueOrDefault(id(x));
-            if (before is null || !Same(before, x))
-                steps.Add(new(entityType, path, $"{name(x)} {(before is null ? "registrerad" : "ändrad")}", before, x, g => record(g, x)));
-        }
-        var kept = there.Select(id).ToHashSet();
-        foreach (var x in here.Where(x => !kept.Contains(id(x))))
+        var same = 0;
+        while (same < here.Count && same < there.Count && EqualityComparer<TKey>.Default.Equals(id(here[same]), id(there[same])))
+            same++;
+        for (var i = 0; i < same; i++)
+            if (!Same(here[i], there[i]))
+            {
+                var x = there[i];
+                steps.Add(new(entityType, path, $"{name(x)} ändrad", here[i], x, g => record(g, x)));
+            }
+        foreach (var x in here.Skip(same))
             steps.Add(new(entityType, path, $"{name(x)} borttagen", x, null, g => remove(g, x)));
+        foreach (var x in there.Skip(same))
+            steps.Add(new(entityType, path, $"{name(x)} registrerad", null, x, g => record(g, x)));
     }
 
     /// <summary>Records holding lists compare by content: the same JSON is the same record.</summary>
