@@ -1,0 +1,51 @@
+using AsfPlatform.Access;
+using AsfPlatform.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AsfPlatform.Benchmarks.Excel;
+
+/// <summary>
+/// The real host (API, DomainWriter, audit log, co-hosted silo) on a SQLite file of its own, as the host tests run it,
+/// with an admin and a token client: what an office's import and an admin's backup go through.
+/// </summary>
+internal sealed class BenchmarkHost(bool loadDataset) : WebApplicationFactory<Program>
+{
+    private const string Admin = "admin";
+    private readonly TempSqliteDatabase _database = new("bench");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Storage:Provider", "Sqlite");
+        builder.UseSetting("Storage:ConnectionString", _database.ConnectionString);
+        builder.UseSetting("Dataset:LoadOnStart", loadDataset ? "true" : "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in FreePorts.ForSilo())
+            builder.UseSetting(key, value);
+    }
+
+    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
+
+    public IAuditArchive Audit => Services.GetRequiredService<IAuditArchive>();
+
+    /// <summary>A client with the admin's API token (the admin is created on first use).</summary>
+    public async Task<HttpClient> AdminClientAsync()
+    {
+        var accounts = Services.GetRequiredService<IUserAccountService>();
+        if (!await accounts.AdminExistsAsync())
+            await accounts.CreateFirstAdminAsync(Admin, "Ada Admin", "Korrekt-Hast-Batteri-1");
+        var issued = await Services.GetRequiredService<IApiTokenService>().IssueAsync(Admin, "benchmark", "benchmark");
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", issued.Secret);
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+            _database.Dispose();
+    }
+}
