@@ -3,11 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AsfPlatform.Access;
 using AsfPlatform.Backup;
-using AsfPlatform.Composition.Orleans;
 using AsfPlatform.Contracts;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Orleans.Storage;
 
 namespace AsfPlatform.Host.Tests;
 
@@ -22,8 +18,8 @@ public sealed class BackupReplaceApiTests
     [Fact]
     public async Task A_storage_fault_midway_through_a_replace_puts_back_what_was_written_and_the_next_try_replaces_everything()
     {
-        var faults = new StorageFaults();
-        using var host = new FaultyStorageHostFactory(faults);
+        using var host = new FaultyStorageHostFactory();
+        var faults = host.Faults;
         await host.EnsureAdminAsync();
         var client = await host.TokenClientAsync(AsfHostFactory.AdminUser);
         var zip = await client.GetByteArrayAsync($"/api/owners/{Owner}/backup");
@@ -38,7 +34,7 @@ public sealed class BackupReplaceApiTests
             .RecordPlacement(new RecordPlacement(placement.Placement with { PlacesGranted = placement.Placement.PlacesGranted + 4 }));
         var changed = await ReadAsync(host);
 
-        faults.FailNextWriteOf("asf.insats");
+        faults.FailWriteOf("asf.insats");
         var failed = await client.PostAsync("/api/backup/restore?replace=true&fileName=finsam.zip", new ByteArrayContent(zip));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
@@ -58,7 +54,7 @@ public sealed class BackupReplaceApiTests
     [Fact]
     public async Task A_replace_without_the_parameter_is_refused_as_before_and_with_it_an_unchanged_owner_needs_no_write()
     {
-        using var host = new FaultyStorageHostFactory(new StorageFaults());
+        using var host = new FaultyStorageHostFactory();
         await host.EnsureAdminAsync();
         var client = await host.TokenClientAsync(AsfHostFactory.AdminUser);
         var zip = await client.GetByteArrayAsync($"/api/owners/{Owner}/backup");
@@ -80,57 +76,4 @@ public sealed class BackupReplaceApiTests
         new BackupWriter(host.Services.GetRequiredService<IGrainFactory>(), host.Services.GetRequiredService<IAuditArchive>()).ReadAsync(Owner);
 
     private static string Json(BackupDocument document) => JsonSerializer.Serialize(document with { Manifest = null! });
-
-    /// <summary>The host with the sample dataset, its grain storage wrapped so a test can make one write fail.</summary>
-    private sealed class FaultyStorageHostFactory : AsfHostFactory
-    {
-        private readonly StorageFaults _faults;
-
-        public FaultyStorageHostFactory(StorageFaults faults) => (_faults, LoadDataset) = (faults, true);
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services =>
-            {
-                var real = services.Last(d => d.ServiceType == typeof(IGrainStorage) && d.IsKeyedService && Equals(d.ServiceKey, AsfCluster.StorageName));
-                services.AddKeyedSingleton<IGrainStorage>(AsfCluster.StorageName,
-                    (sp, key) => _faults.Wrap((IGrainStorage)real.KeyedImplementationFactory!(sp, key)));
-            });
-        }
-    }
-
-    /// <summary>Fails the next write of one grain type once (as a full disk or a lost connection would), then lets all through.</summary>
-    private sealed class StorageFaults
-    {
-        private string? _grainType;
-        private int _failed;
-
-        public int Failed => Volatile.Read(ref _failed);
-
-        public void FailNextWriteOf(string grainType) => Volatile.Write(ref _grainType, grainType);
-
-        public IGrainStorage Wrap(IGrainStorage inner) => new Faulty(inner, this);
-
-        private bool ShouldFail(GrainId grain)
-        {
-            var type = Volatile.Read(ref _grainType);
-            if (type is null || grain.Type.ToString() != type || Interlocked.CompareExchange(ref _grainType, null, type) != type)
-                return false;
-            Interlocked.Increment(ref _failed);
-            return true;
-        }
-
-        private sealed class Faulty(IGrainStorage inner, StorageFaults faults) : IGrainStorage
-        {
-            public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-                inner.ReadStateAsync(stateName, grainId, grainState);
-
-            public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-                faults.ShouldFail(grainId) ? throw new IOException("Disken är full.") : inner.WriteStateAsync(stateName, grainId, grainState);
-
-            public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-                inner.ClearStateAsync(stateName, grainId, grainState);
-        }
-    }
 }

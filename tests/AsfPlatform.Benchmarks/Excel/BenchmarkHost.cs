@@ -1,3 +1,5 @@
+extern alias host;
+
 using AsfPlatform.Access;
 using AsfPlatform.TestSupport;
 using Microsoft.AspNetCore.Hosting;
@@ -8,9 +10,10 @@ namespace AsfPlatform.Benchmarks.Excel;
 
 /// <summary>
 /// The real host (API, DomainWriter, audit log, co-hosted silo) on a SQLite file of its own, as the host tests run it,
-/// with an admin and a token client: what an office's import and an admin's backup go through.
+/// with an admin and a token client (the host's assembly is aliased: its Program and namespace would hide this
+/// project's): what an office's import and an admin's backup go through.
 /// </summary>
-internal sealed class BenchmarkHost(bool loadDataset) : WebApplicationFactory<Program>
+internal sealed class BenchmarkHost(bool loadDataset) : WebApplicationFactory<host::Program>
 {
     private const string Admin = "admin";
     private readonly TempSqliteDatabase _database = new("bench");
