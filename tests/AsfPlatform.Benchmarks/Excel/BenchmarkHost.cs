@@ -16,6 +16,16 @@ namespace AsfPlatform.Benchmarks.Excel;
 internal sealed class BenchmarkHost(bool loadDataset) : WebApplicationFactory<host::Program>
 {
     private const string Admin = "admin";
+
+    // The factory looks for the host's folder beside the solution file; it lies under src/, so it is named here the way
+    // the factory lets a test name it (a test project gets this from the package's build step, which the alias skips).
+    static BenchmarkHost()
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "AsfPlatform.sln")))
+            root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar)) ?? throw new InvalidOperationException("AsfPlatform.sln hittades inte.");
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ASFPLATFORM_HOST", Path.Combine(root, "src", "AsfPlatform.Host"));
+    }
     private readonly TempSqliteDatabase _database = new("bench");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
