@@ -19,10 +19,14 @@ public sealed record SpreadsheetFile(byte[] Content, string FileName)
 /// <see cref="DomainWriter"/>, so scope, validation, versions, audit (with the file's name as reason) and the live
 /// indicators are those of any other write.
 /// </summary>
-public sealed class ImportService(DomainReader reader, DomainWriter writer, PendingImports pending, ILogger<ImportService> logger)
+public sealed class ImportService(DomainReader reader, DomainWriter writer, PendingImports pending, ILogger<ImportService> logger,
+    IConfiguration configuration)
 {
-    /// <summary>How many lanes of an import write at once: enough to overlap the grain and audit round trips.</summary>
-    private const int ParallelLanes = 8;
+    /// <summary>The setting of how many lanes of an import write at once (1: row after row).</summary>
+    public const string ParallelLanesKey = "Import:ParallelLanes";
+
+    /// <summary>Enough lanes to overlap the grain and audit round trips of different targets.</summary>
+    private readonly int _parallelLanes = Math.Max(1, configuration.GetValue(ParallelLanesKey, 8));
 
     private static readonly IReadOnlyDictionary<ImportKind, ImportSheet> Sheets = new ImportSheet[]
     {
@@ -93,7 +97,7 @@ public sealed class ImportService(DomainReader reader, DomainWriter writer, Pend
         Exception? failure = null;
         // Lanes side by side (each row still a read, a version check, a grain write and an audit entry); after the first
         // failure no lane starts another write, and every write made in any lane is undone.
-        await Parallel.ForEachAsync(Enumerable.Range(0, lanes.Count), new ParallelOptions { MaxDegreeOfParallelism = ParallelLanes },
+        await Parallel.ForEachAsync(Enumerable.Range(0, lanes.Count), new ParallelOptions { MaxDegreeOfParallelism = _parallelLanes },
             async (lane, _) =>
             {
                 foreach (var write in lanes[lane])
@@ -114,7 +118,7 @@ public sealed class ImportService(DomainReader reader, DomainWriter writer, Pend
             });
         if (failure is not null)
         {
-            await Parallel.ForEachAsync(applied, new ParallelOptions { MaxDegreeOfParallelism = ParallelLanes }, async (done, _) =>
+            await Parallel.ForEachAsync(applied, new ParallelOptions { MaxDegreeOfParallelism = _parallelLanes }, async (done, _) =>
             {
                 for (var i = done.Count - 1; i >= 0; i--)
                 {

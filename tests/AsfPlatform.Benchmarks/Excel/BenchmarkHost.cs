@@ -13,7 +13,7 @@ namespace AsfPlatform.Benchmarks.Excel;
 /// with an admin and a token client (the host's assembly is aliased: its Program and namespace would hide this
 /// project's): what an office's import and an admin's backup go through.
 /// </summary>
-internal sealed class BenchmarkHost(bool loadDataset) : WebApplicationFactory<host::Program>
+internal sealed class BenchmarkHost(bool loadDataset, int? importLanes = null) : WebApplicationFactory<host::Program>
 {
     private const string Admin = "admin";
 
@@ -35,6 +35,8 @@ internal sealed class BenchmarkHost(bool loadDataset) : WebApplicationFactory<ho
         builder.UseSetting("Storage:ConnectionString", _database.ConnectionString);
         builder.UseSetting("Dataset:LoadOnStart", loadDataset ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        if (importLanes is { } lanes)
+            builder.UseSetting(host::AsfPlatform.Host.Import.ImportService.ParallelLanesKey, lanes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in FreePorts.ForSilo())
             builder.UseSetting(key, value);
     }

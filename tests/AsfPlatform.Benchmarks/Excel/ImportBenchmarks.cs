@@ -9,7 +9,8 @@ namespace AsfPlatform.Benchmarks.Excel;
 /// The import of 1,000 company-figure rows (10 companies × 100 dates of 2018) through the API of a real host with the
 /// sample dataset: the preview (read, check and diff every row, nothing written) and the apply (every row written
 /// through DomainWriter with its audit entry, all or none), separately. Each apply is given a fresh preview in which
-/// every row changes, so every iteration writes 1,000 rows.
+/// every row changes, so every iteration writes 1,000 rows. <see cref="Lanes"/> 1 is the baseline: row after row, as
+/// before rows of different companies were written side by side.
 /// </summary>
 [Config(typeof(SlowWorkConfig))]
 public class ImportBenchmarks
@@ -24,10 +25,14 @@ public class ImportBenchmarks
     private string _etag = null!;
     private int _round;
 
+    /// <summary>How many companies' rows are written at once (the host's Import:ParallelLanes).</summary>
+    [Params(1, 8)]
+    public int Lanes { get; set; }
+
     [GlobalSetup]
     public async Task SetUpAsync()
     {
-        _host = new BenchmarkHost(loadDataset: true);
+        _host = new BenchmarkHost(loadDataset: true, Lanes);
         _admin = await _host.AdminClientAsync();
         for (var i = 0; i < 10; i++)
         {
