@@ -35,7 +35,7 @@ public sealed class BackupReplacer(IGrainFactory grains, IAuditArchive audit, Ti
         var entries = steps.Select(s => new AuditEntry(0, now, actor, s.EntityType, s.EntityPath, s.Action, Json(s.Before), Json(s.After), reason))
             .Append(new AuditEntry(0, now, actor, "organisation", ownerId,
                 $"Ersatt med säkerhetskopia {target.Manifest.Id} (tagen {target.Manifest.CreatedAt:yyyy-MM-dd HH:mm} UTC, fil {source}): " +
-                $"{steps.Count} ändringar", null, null))
+                $"{steps.Count} {(steps.Count == 1 ? "ändring" : "ändringar")}", null, null))
             .ToList();
         try
         {

@@ -70,6 +70,44 @@ public sealed class BackupReplaceApiTests
         Assert.Equal(0, result.GetProperty("changes").GetInt32());
     }
 
+    [Fact]
+    public async Task On_the_admin_page_an_upload_replaces_an_owner_that_is_here_only_when_the_checkbox_is_ticked()
+    {
+        using var host = new FaultyStorageHostFactory();
+        await host.EnsureAdminAsync();
+        var browser = await host.SignedInClientAsync(AsfHostFactory.AdminUser, AsfHostFactory.AdminPassword);
+        var zip = await (await browser.GetAsync($"/admin/sakerhetskopia?handler=Download&owner={Owner}")).Content.ReadAsByteArrayAsync();
+        var backup = await BackupReader.ReadAsync(new MemoryStream(zip));
+        var placement = backup.Placements[0];
+        await host.Services.GetRequiredService<IGrainFactory>().GetGrain<IInsatsGrain>(GrainKeys.Insats(Owner, placement.InsatsId))
+            .RecordPlacement(new RecordPlacement(placement.Placement with { PlacesGranted = placement.Placement.PlacesGranted + 1 }));
+
+        var unticked = await UploadAsync(browser, zip, replace: false);
+        Assert.Equal(HttpStatusCode.OK, unticked.StatusCode);
+        Assert.Contains("finns redan", await unticked.Content.ReadAsStringAsync());
+        Assert.NotEqual(Json(Content(backup)), Json(Content(await ReadAsync(host))));
+
+        var ticked = await UploadAsync(browser, zip, replace: true);
+        Assert.Equal(HttpStatusCode.Redirect, ticked.StatusCode);
+        Assert.Contains($"Organisationen {Owner} har ersatts med innehållet i finsam.zip (1 ändring)", await browser.GetStringAsync("/admin/sakerhetskopia"));
+        Assert.Equal(Json(Content(backup)), Json(Content(await ReadAsync(host))));
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient browser, byte[] zip, bool replace)
+    {
+        var page = await browser.GetStringAsync("/admin/sakerhetskopia");
+        Assert.Contains("name=\"Ersatt\" type=\"checkbox\"", page);
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(zip), "Fil", "finsam.zip" },
+        };
+        if (replace)
+            form.Add(new StringContent("true"), "Ersatt");
+        return await browser.PostAsync("/admin/sakerhetskopia?handler=Restore", form);
+    }
+
     private static BackupDocument Content(BackupDocument d) => d with { Manifest = null!, AuditLog = [], DatasetLedger = [] };
 
     private static Task<BackupDocument> ReadAsync(AsfHostFactory host) =>

@@ -114,7 +114,7 @@ internal static class BackupCommands
             environment.Out.WriteLine(result switch
             {
                 { Resumed: true } => $"En tidigare avbruten återställning av {result.OwnerId} från samma säkerhetskopia är nu slutförd.",
-                { Replaced: true } => $"{result.OwnerId} har ersatts med innehållet i {path} ({result.Changes} ändringar) på {Seconds(clock)}.",
+                { Replaced: true } => $"{result.OwnerId} har ersatts med innehållet i {path} ({result.Changes} {(result.Changes == 1 ? "ändring" : "ändringar")}) på {Seconds(clock)}.",
                 _ => $"{result.OwnerId} är återställd från {path} på {Seconds(clock)}.",
             });
             environment.Out.WriteLine(Summary(result.Counts));

@@ -64,7 +64,7 @@ public sealed class SakerhetskopiaModel(OwnerBackups backups, KnownOwners known,
             await using var stream = Fil.OpenReadStream();
             var result = await backups.RestoreAsync(User, stream, Path.GetFileName(Fil.FileName), cancellationToken, Ersatt);
             Message = result.Replaced
-                ? $"Organisationen {result.OwnerId} har ersatts med innehållet i {Path.GetFileName(Fil.FileName)} ({result.Changes} ändringar)."
+                ? $"Organisationen {result.OwnerId} har ersatts med innehållet i {Path.GetFileName(Fil.FileName)} ({result.Changes} {(result.Changes == 1 ? "ändring" : "ändringar")})."
                 : $"Organisationen {result.OwnerId} är återställd från {Path.GetFileName(Fil.FileName)}.";
             return RedirectToPage();
         }
