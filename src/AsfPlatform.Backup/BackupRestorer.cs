@@ -7,7 +7,10 @@ namespace AsfPlatform.Backup;
 /// <param name="OwnerId">The owner restored.</param>
 /// <param name="Counts">Records per kind in the document.</param>
 /// <param name="Resumed">Whether it completed an earlier restore of the same document that had stopped midway.</param>
-public sealed record BackupRestoreResult(string OwnerId, IReadOnlyDictionary<string, int> Counts, bool Resumed);
+/// <param name="Replaced">Whether it replaced an owner that was here (<see cref="BackupReplacer"/>).</param>
+/// <param name="Changes">Writes a replace made (0 when it restored into an installation without the owner).</param>
+public sealed record BackupRestoreResult(string OwnerId, IReadOnlyDictionary<string, int> Counts, bool Resumed, bool Replaced = false,
+    int Changes = 0);
 
 /// <summary>
 /// Restores a checked <see cref="BackupDocument"/> into this installation through the grains' create paths (create-only,
@@ -29,16 +32,22 @@ public sealed class BackupRestorer(IGrainFactory grains, IAuditArchive audit, Ti
     /// <summary>
     /// Restores <paramref name="document"/>; <paramref name="actor"/> and <paramref name="source"/> (the file's name)
     /// go into the restore's audit entry. Throws <see cref="BackupConflictException"/> when the owner or any record of
-    /// it is already in this installation.
+    /// it is already in this installation, unless <paramref name="replace"/> asks for the owner's data to be replaced
+    /// with the document's (<see cref="BackupReplacer"/>: all or nothing).
     /// </summary>
     public async Task<BackupRestoreResult> RestoreAsync(BackupDocument document, string actor, string source,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, bool replace = false)
     {
         var ownerId = document.Manifest.OwnerId;
         var ledger = grains.GetGrain<IDatasetLedgerGrain>(GrainKeys.DatasetLedger(ownerId));
         var applied = await ledger.GetApplied();
         string started = $"{MarkerPrefix}{document.Manifest.Id}/started", done = $"{MarkerPrefix}{document.Manifest.Id}/done";
         var resuming = applied.Contains(started) && !applied.Contains(done);
+        if (!resuming && replace && (await grains.GetGrain<IOwnerDirectoryGrain>(GrainKeys.Owner(ownerId)).GetSnapshot()).Exists)
+        {
+            var changes = await new BackupReplacer(grains, audit, clock).ReplaceAsync(document, actor, source, cancellationToken);
+            return new BackupRestoreResult(ownerId, document.Counts(), Resumed: false, Replaced: true, changes);
+        }
         if (!resuming)
             await RequireEmptyAsync(document);
         await ledger.MarkApplied([started]);
@@ -140,7 +149,7 @@ public sealed class BackupRestorer(IGrainFactory grains, IAuditArchive audit, Ti
         var ownerId = document.Manifest.OwnerId;
         if ((await grains.GetGrain<IOwnerDirectoryGrain>(GrainKeys.Owner(ownerId)).GetSnapshot()).Exists)
             throw new BackupConflictException($"Organisationen \"{ownerId}\" finns redan i den här installationen. En säkerhetskopia återställs " +
-                "bara till en installation som saknar organisationen; inget har ändrats.");
+                "bara till en installation som saknar organisationen, om inte ersättning begärs; inget har ändrats.");
         foreach (var m in document.Municipalities)
             if ((await grains.GetGrain<IMunicipalityGrain>(GrainKeys.Municipality(ownerId, m.Kommunkod)).GetSnapshot()).Exists)
                 throw Conflict(ownerId, $"kommunen {m.Kommunkod}");

@@ -8,8 +8,13 @@ namespace AsfPlatform.Spreadsheets;
 /// </summary>
 public sealed class CellParser(string sheet, SheetRow row, List<CellProblem> problems)
 {
+    private readonly int _problemsBefore = problems.Count;
+
     /// <summary>The row being read.</summary>
     public SheetRow Row { get; } = row;
+
+    /// <summary>Whether a problem was found in this row since the parser was made for it.</summary>
+    public bool HasProblems => problems.Count > _problemsBefore;
 
     /// <summary>The cell reference of a column in this row ("D7").</summary>
     public string Reference(int column) => CellReference.Of(column, Row.Number);

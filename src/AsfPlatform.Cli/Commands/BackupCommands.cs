@@ -9,7 +9,8 @@ namespace AsfPlatform.Cli.Commands;
 
 /// <summary>
 /// <c>asf backup</c> and <c>asf restore</c>: one owner's data as one versioned zip of JSON files (docs/BACKUP.md), so
-/// an owner can move between installations, SQLite or PostgreSQL. A restore never writes over data already there.
+/// an owner can move between installations, SQLite or PostgreSQL. A restore writes over data already there only when
+/// --replace asks for it, and then all or nothing.
 /// </summary>
 internal static class BackupCommands
 {
@@ -56,11 +57,17 @@ internal static class BackupCommands
         var file = new Argument<string?>("fil") { Description = "Säkerhetskopian (.zip) som asf backup eller webbplatsen skrev.", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("restore",
             "Återställer en organisation från en säkerhetskopia. Hela filen kontrolleras först (version, kontrollsummor, antal, " +
-            "varje post); organisationen får inte redan finnas i databasen, och inget skrivs om något är fel. " +
+            "varje post); organisationen får inte redan finnas i databasen, om inte --replace anges, och inget skrivs om något är fel. " +
             "Webbplatsen läser in exempeldata vid start: återställ exempelorganisationerna till en databas som startats med Dataset__LoadOnStart=false.")
         {
             file,
         };
+        var replace = new Option<bool>("--replace")
+        {
+            Description = "Ersätt det databasen har för organisationen med säkerhetskopians innehåll: allt eller inget. Vägras innan " +
+                "något skrivs om databasen har något domänen inte kan ta bort (t.ex. ett företag som säkerhetskopian saknar).",
+        };
+        command.Options.Add(replace);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var fileText = CliValues.Required(parse.GetValue(file), "fil", "ange säkerhetskopian, t.ex. asf restore finsam.zip.");
@@ -85,15 +92,31 @@ internal static class BackupCommands
             BackupRestoreResult result;
             try
             {
-                result = await restorer.RestoreAsync(document, UserCommands.Actor, Path.GetFileName(path), cancellationToken);
+                result = await restorer.RestoreAsync(document, UserCommands.Actor, Path.GetFileName(path), cancellationToken,
+                    parse.GetValue(replace));
             }
             catch (BackupConflictException ex)
             {
                 throw new CliException(ex.Message, ExitCodes.InvalidInput, ex);
             }
-            environment.Out.WriteLine(result.Resumed
-                ? $"En tidigare avbruten återställning av {result.OwnerId} från samma säkerhetskopia är nu slutförd."
-                : $"{result.OwnerId} är återställd från {path} på {Seconds(clock)}.");
+            catch (BackupReplaceFailedException ex) when (!ex.Undone)
+            {
+                // What was here before is the one thing that must not be lost: it goes to a file beside the backup.
+                var saved = Path.ChangeExtension(path, $".fore-ersattning-{ex.Before.Manifest.Id[..8]}.zip");
+                await using (var output = File.Create(saved))
+                    await BackupWriter.WriteAsync(ex.Before, output, CancellationToken.None);
+                throw CliException.Failure($"{ex.Message} Säkerhetskopian från före försöket är sparad i {saved}.");
+            }
+            catch (BackupReplaceFailedException ex)
+            {
+                throw CliException.Failure(ex.Message);
+            }
+            environment.Out.WriteLine(result switch
+            {
+                { Resumed: true } => $"En tidigare avbruten återställning av {result.OwnerId} från samma säkerhetskopia är nu slutförd.",
+                { Replaced: true } => $"{result.OwnerId} har ersatts med innehållet i {path} ({result.Changes} {(result.Changes == 1 ? "ändring" : "ändringar")}) på {Seconds(clock)}.",
+                _ => $"{result.OwnerId} är återställd från {path} på {Seconds(clock)}.",
+            });
             environment.Out.WriteLine(Summary(result.Counts));
             return ExitCodes.Ok;
         });

@@ -24,14 +24,16 @@ public sealed class OwnerBackups(IGrainFactory grains, IAuditArchive audit)
     /// <summary>
     /// Checks the whole backup in <paramref name="input"/>, then restores it (<see cref="BackupInvalidException"/> or
     /// <see cref="BackupConflictException"/> before anything is written). <paramref name="fileName"/> names the source
-    /// in the audit log.
+    /// in the audit log. With <paramref name="replace"/> an owner that is here has its data replaced with the backup's,
+    /// all or nothing (<see cref="BackupReplacer"/>).
     /// </summary>
-    public async Task<BackupRestoreResult> RestoreAsync(ClaimsPrincipal user, Stream input, string fileName, CancellationToken cancellationToken)
+    public async Task<BackupRestoreResult> RestoreAsync(ClaimsPrincipal user, Stream input, string fileName, CancellationToken cancellationToken,
+        bool replace = false)
     {
         Require(user, null);
         var document = await BackupReader.ReadAsync(input, cancellationToken);
         Require(user, document.Manifest.OwnerId);
-        return await new BackupRestorer(grains, audit).RestoreAsync(document, user.Identity!.Name!, fileName, cancellationToken);
+        return await new BackupRestorer(grains, audit).RestoreAsync(document, user.Identity!.Name!, fileName, cancellationToken, replace);
     }
 
     /// <summary>A file name for the owner's backup taken today.</summary>

@@ -69,48 +69,34 @@ public sealed class CompanyFiguresSheet : ImportSheet
         var year = setting.Year!.Value;
         var columns = Columns(context, setting);
         var companies = (await context.Reader.CompaniesAsync(context.Owner)).Where(c => c.Company is not null).ToDictionary(c => c.Id);
-        var seen = new Dictionary<(string, DateOnly), int>();
-        var planned = new List<PlannedRow>();
-        foreach (var row in sheet.DataRows)
+        return await ReadRowsAsync(sheet, problems, columns, Fields, p =>
         {
-            var p = new CellParser(sheet.Name, row, problems);
             var id = p.Text(Id, "Företags-id", required: true);
             var date = p.Date(Date, "Datum", required: true, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), $"året {year}");
             int? women = p.Count(Women, "Anställda kvinnor", true), men = p.Count(Men, "Anställda män", true),
                 af = p.Count(Af, "Deltagare via Arbetsförmedlingen", true), municipality = p.Count(Municipality, "Deltagare via kommunen", true),
                 other = p.Count(Other, "Deltagare via andra", true);
-            if (id is null) continue;
+            if (id is null) return Task.FromResult<RowFact?>(null);
             if (!companies.TryGetValue(id, out var company))
             {
                 p.Problem(Id, $"Företaget \"{id}\" finns inte hos ägaren. Utgå från mallen; nya företag registreras på sidan Företag.");
-                continue;
+                return Task.FromResult<RowFact?>(null);
             }
             if (!DomainWriter.MayChange(context.User, company.Kommunkod))
             {
                 p.Problem(Id, $"Företaget {company.Company!.Name} hör till kommun {company.Kommunkod}; du får bara rapportera för din egen kommun.");
-                continue;
+                return Task.FromResult<RowFact?>(null);
             }
-            if (date is null || women is null || men is null || af is null || municipality is null || other is null) continue;
-            if (seen.TryGetValue((id, date.Value), out var earlier))
-            {
-                p.Problem(Date, $"Företaget {company.Company!.Name} har redan en rad för {date:yyyy-MM-dd} (rad {earlier}).");
-                continue;
-            }
-            seen[(id, date.Value)] = row.Number;
+            if (date is null || women is null || men is null || af is null || municipality is null || other is null)
+                return Task.FromResult<RowFact?>(null);
             var figures = new CompanyFigures(date.Value, women.Value, men.Value, null, af.Value, municipality.Value, other.Value);
-            var errors = FactRules.CompanyFigures(figures).Errors;
-            if (errors.Count > 0)
-            {
-                AddDomainErrors(p, errors, Fields);
-                continue;
-            }
             var before = company.Figures.FirstOrDefault(f => f.Date == figures.Date);
-            var changes = Differences(columns, before is null ? null : Row(company, setting, before), Row(company, setting, figures));
-            var change = new ImportRowChange(sheet.Name, row.Number, $"{company.Company!.Name} per {figures.Date:yyyy-MM-dd}",
-                StatusOf(before is not null, changes), changes);
-            planned.Add(new PlannedRow(change, change.Status == ImportRowChange.Unchanged ? null : new Write(change, id, before, figures)));
-        }
-        return planned;
+            return Task.FromResult<RowFact?>(new RowFact((id, date.Value), Date,
+                earlier => $"Företaget {company.Company!.Name} har redan en rad för {date:yyyy-MM-dd} (rad {earlier}).",
+                FactRules.CompanyFigures(figures).Errors, $"{company.Company!.Name} per {figures.Date:yyyy-MM-dd}",
+                before is null ? null : Row(company, setting, before), Row(company, setting, figures),
+                change => new Write(change, id, before, figures)));
+        });
     }
 
     private static object?[] Row(CompanySnapshot company, ImportSetting setting, CompanyFigures f) =>
@@ -125,6 +111,9 @@ public sealed class CompanyFiguresSheet : ImportSheet
 
     private sealed class Write(ImportRowChange change, string companyId, CompanyFigures? before, CompanyFigures after) : PlannedWrite(change)
     {
+        // Each company has its own version: different companies' rows can be written side by side.
+        public override string Lane => companyId;
+
         public override async Task<bool> IsAsPreviewedAsync(ImportContext context) =>
             (await context.Reader.CompanyAsync(context.Owner, companyId)).Figures.FirstOrDefault(f => f.Date == after.Date) == before;
 

@@ -71,12 +71,8 @@ public sealed class EventsSheet : ImportSheet
         var insats = setting.Insats!;
         var columns = Columns(context, setting);
         var admin = DomainWriter.MayChange(context.User, null);
-        var seen = new Dictionary<string, int>();
-        var planned = new List<PlannedRow>();
-        foreach (var row in sheet.DataRows)
+        return await ReadRowsAsync(sheet, problems, columns, Fields, async p =>
         {
-            var p = new CellParser(sheet.Name, row, problems);
-            var count = problems.Count;
             var id = p.Text(Id, "Id");
             var date = p.Date(Date, "Datum", true, insats.PeriodStart, insats.PeriodEnd, "insatsens period");
             var type = p.Choice(Type, "Typ", Types, true);
@@ -95,26 +91,15 @@ public sealed class EventsSheet : ImportSheet
             }
             else if (id is not null && !admin && kommunkod is not null && !id.StartsWith(DomainWriter.IdPrefix(kommunkod), StringComparison.Ordinal))
                 p.Problem(Id, $"Aktiviteten {id} finns inte. Lämna Id tomt för en ny aktivitet.");
-            if (id is not null && seen.TryGetValue(id, out var earlier))
-                p.Problem(Id, $"Id {id} finns redan på rad {earlier}.");
-            if (problems.Count > count) continue;
+            if (p.HasProblems) return null;
             id ??= DomainWriter.NewId(kommunkod);
-            seen[id] = row.Number;
             var informationEvent = new InformationEvent(id, date!.Value, type!.Value, title!, kommunkod,
                 stored?.Event?.Organisers ?? [], audience, stored?.Event?.ProcessGoalId, note);
-            var errors = FactRules.Event(informationEvent, insats).Errors;
-            if (errors.Count > 0)
-            {
-                AddDomainErrors(p, errors, Fields);
-                continue;
-            }
             var before = stored?.Event;
-            var changes = Differences(columns, before is null ? null : Row(before), Row(informationEvent));
-            var change = new ImportRowChange(sheet.Name, row.Number, $"{title} {date:yyyy-MM-dd}", StatusOf(before is not null, changes), changes);
-            planned.Add(new PlannedRow(change, change.Status == ImportRowChange.Unchanged ? null
-                : new Write(change, before is null ? null : stored, informationEvent)));
-        }
-        return planned;
+            return new RowFact(id, Id, earlier => $"Id {id} finns redan på rad {earlier}.", FactRules.Event(informationEvent, insats).Errors,
+                $"{title} {date:yyyy-MM-dd}", before is null ? null : Row(before), Row(informationEvent),
+                change => new Write(change, before is null ? null : stored, informationEvent));
+        });
     }
 
     private static object?[] Row(InformationEvent e) =>
@@ -125,6 +110,9 @@ public sealed class EventsSheet : ImportSheet
 
     private sealed class Write(ImportRowChange change, AsfPlatform.Contracts.EventSnapshot? before, InformationEvent after) : PlannedWrite(change)
     {
+        // An event has a version of its own (the insats's stays): events can be written side by side.
+        public override string Lane => after.Id;
+
         // An event holds a list (its organisers), which record equality compares by reference: compare as JSON.
         public override async Task<bool> IsAsPreviewedAsync(ImportContext context)
         {

@@ -19,8 +19,15 @@ public sealed record SpreadsheetFile(byte[] Content, string FileName)
 /// <see cref="DomainWriter"/>, so scope, validation, versions, audit (with the file's name as reason) and the live
 /// indicators are those of any other write.
 /// </summary>
-public sealed class ImportService(DomainReader reader, DomainWriter writer, PendingImports pending, ILogger<ImportService> logger)
+public sealed class ImportService(DomainReader reader, DomainWriter writer, PendingImports pending, ILogger<ImportService> logger,
+    IConfiguration configuration)
 {
+    /// <summary>The setting of how many lanes of an import write at once (1: row after row).</summary>
+    public const string ParallelLanesKey = "Import:ParallelLanes";
+
+    /// <summary>Enough lanes to overlap the grain and audit round trips of different targets.</summary>
+    private readonly int _parallelLanes = Math.Max(1, configuration.GetValue(ParallelLanesKey, 8));
+
     private static readonly IReadOnlyDictionary<ImportKind, ImportSheet> Sheets = new ImportSheet[]
     {
         new CompanyFiguresSheet(), new PlacementsSheet(), new EventsSheet(),
@@ -68,10 +75,11 @@ public sealed class ImportService(DomainReader reader, DomainWriter writer, Pend
 
     /// <summary>
     /// Applies a previewed import: all its rows or none. Every target is first checked to be as it was at the preview
-    /// (else <see cref="ImportStaleException"/> and nothing is written); the rows are then written one by one, each
-    /// through the domain's own validation and audited. The facts live in many grains, so there is no transaction
-    /// across them: when a write fails midway (someone changed a target in between, a silo failed), the writes already
-    /// made are undone in reverse order by compensating writes, themselves audited ("… ångrad"). Only a host that dies
+    /// (else <see cref="ImportStaleException"/> and nothing is written); the rows are then written, each through the
+    /// domain's own validation and audited: the rows of one target (<see cref="PlannedWrite.Lane"/>) one after another,
+    /// different targets side by side. The facts live in many grains, so there is no transaction across them: when a
+    /// write fails midway (someone changed a target in between, a silo failed), the writes already made are undone,
+    /// each target's in reverse order, by compensating writes, themselves audited ("… ångrad"). Only a host that dies
     /// in the middle of an import can leave part of it; the audit log then names each written row by the file.
     /// </summary>
     public async Task<ImportResult> ApplyAsync(ClaimsPrincipal user, string owner, ImportKind kind, string token)
@@ -84,30 +92,48 @@ public sealed class ImportService(DomainReader reader, DomainWriter writer, Pend
                 throw new ImportStaleException($"{write.Change.Target} (rad {write.Change.Row}) har ändrats sedan förhandsgranskningen. " +
                     "Ingenting sparades; ladda upp filen igen för en ny förhandsgranskning.");
 
-        var applied = new Stack<PlannedWrite>();
-        try
-        {
-            foreach (var write in import.Writes)
+        var lanes = import.Writes.GroupBy(w => w.Lane).Select(g => g.ToList()).ToList();
+        var applied = lanes.Select(_ => new List<PlannedWrite>()).ToArray();
+        Exception? failure = null;
+        // Lanes side by side (each row still a read, a version check, a grain write and an audit entry); after the first
+        // failure no lane starts another write, and every write made in any lane is undone.
+        await Parallel.ForEachAsync(Enumerable.Range(0, lanes.Count), new ParallelOptions { MaxDegreeOfParallelism = _parallelLanes },
+            async (lane, _) =>
             {
-                await write.ApplyAsync(context);
-                applied.Push(write);
-            }
-        }
-        catch (Exception failure)
+                foreach (var write in lanes[lane])
+                {
+                    if (Volatile.Read(ref failure) is not null)
+                        return;
+                    try
+                    {
+                        await write.ApplyAsync(context);
+                        applied[lane].Add(write);
+                    }
+                    catch (Exception e)
+                    {
+                        Interlocked.CompareExchange(ref failure, e, null);
+                        return;
+                    }
+                }
+            });
+        if (failure is not null)
         {
-            while (applied.TryPop(out var done))
+            await Parallel.ForEachAsync(applied, new ParallelOptions { MaxDegreeOfParallelism = _parallelLanes }, async (done, _) =>
             {
-                try
+                for (var i = done.Count - 1; i >= 0; i--)
                 {
-                    await done.UndoAsync(context);
+                    try
+                    {
+                        await done[i].UndoAsync(context);
+                    }
+                    catch (Exception undo)
+                    {
+                        logger.LogError(undo, "Import {File} för {Owner}: raden {Row} kunde inte ångras", import.FileName, owner, done[i].Change.Row);
+                    }
                 }
-                catch (Exception undo)
-                {
-                    logger.LogError(undo, "Import {File} för {Owner}: raden {Row} kunde inte ångras", import.FileName, owner, done.Change.Row);
-                }
-            }
+            });
             logger.LogWarning(failure, "Import {File} för {Owner} avbröts och ångrades", import.FileName, owner);
-            throw;
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         }
         return new ImportResult(ImportKinds.Id(kind), import.FileName, import.Writes.Count, import.Preview.Rows.Count - import.Writes.Count);
     }

@@ -10,6 +10,18 @@ public sealed record ImportOptions(int? Year = null);
 /// <summary>A row of an upload: its change and, unless it is unchanged, the write that makes it.</summary>
 public sealed record PlannedRow(ImportRowChange Change, PlannedWrite? Write);
 
+/// <summary>A row whose cells read well: the fact it would store, and what the shared row loop needs to judge it.</summary>
+/// <param name="Key">The fact's key in the sheet: a second row with the same key is refused.</param>
+/// <param name="KeyColumn">Where a repeated key is named.</param>
+/// <param name="Repeated">The reason for a repeated key, given the row that had it first.</param>
+/// <param name="Errors">The domain's refusals of the fact (placed at their fields' cells).</param>
+/// <param name="Target">The fact in words, for the preview.</param>
+/// <param name="Before">The fact as stored, as a template row (null when new).</param>
+/// <param name="After">The fact as read, as a template row.</param>
+/// <param name="Write">The write of the fact, given the row's change.</param>
+public sealed record RowFact(object Key, int KeyColumn, Func<int, string> Repeated, IReadOnlyList<ValidationError> Errors, string Target,
+    IReadOnlyList<object?>? Before, IReadOnlyList<object?> After, Func<ImportRowChange, PlannedWrite> Write);
+
 /// <summary>
 /// One collection's sheet: its columns, the template pre-filled with the rows the user may report, and the reading
 /// of an upload into planned writes, every problem named by cell. Each kind is one subclass.
@@ -34,6 +46,39 @@ public abstract class ImportSheet
     /// <summary>Reads the upload's rows into planned rows, adding every problem to <paramref name="problems"/>.</summary>
     public abstract Task<IReadOnlyList<PlannedRow>> ParseAsync(ImportContext context, ImportSetting setting, SheetContent sheet,
         List<CellProblem> problems);
+
+    /// <summary>
+    /// The row loop every sheet shares: each data row read by <paramref name="read"/> (null, or a parser with problems,
+    /// when a cell is wrong), a key met twice refused, the domain's refusals placed at their cells, and the row's change
+    /// (new, changed from → to, unchanged) worked out.
+    /// </summary>
+    protected static async Task<IReadOnlyList<PlannedRow>> ReadRowsAsync(SheetContent sheet, List<CellProblem> problems,
+        IReadOnlyList<SheetColumn> columns, IReadOnlyDictionary<string, int> fields, Func<CellParser, Task<RowFact?>> read)
+    {
+        var seen = new Dictionary<object, int>();
+        var planned = new List<PlannedRow>();
+        foreach (var row in sheet.DataRows)
+        {
+            var p = new CellParser(sheet.Name, row, problems);
+            if (await read(p) is not { } fact || p.HasProblems)
+                continue;
+            if (seen.TryGetValue(fact.Key, out var earlier))
+            {
+                p.Problem(fact.KeyColumn, fact.Repeated(earlier));
+                continue;
+            }
+            seen[fact.Key] = row.Number;
+            if (fact.Errors.Count > 0)
+            {
+                AddDomainErrors(p, fact.Errors, fields);
+                continue;
+            }
+            var changes = Differences(columns, fact.Before, fact.After);
+            var change = new ImportRowChange(sheet.Name, row.Number, fact.Target, StatusOf(fact.Before is not null, changes), changes);
+            planned.Add(new PlannedRow(change, change.Status == ImportRowChange.Unchanged ? null : fact.Write(change)));
+        }
+        return planned;
+    }
 
     /// <summary>The domain's refusals of a row's fact, each at the cell of its field (the first cell when the field has no column).</summary>
     protected static void AddDomainErrors(CellParser parser, IEnumerable<ValidationError> errors, IReadOnlyDictionary<string, int> columns)

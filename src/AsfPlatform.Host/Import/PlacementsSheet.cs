@@ -64,12 +64,8 @@ public sealed class PlacementsSheet : ImportSheet
         var insats = setting.Insats!;
         var columns = Columns(context, setting);
         var stored = (await context.Reader.PlacementsAsync(context.Owner, context.InsatsId!)).ToDictionary(p => p.Id);
-        var seen = new Dictionary<string, int>();
-        var planned = new List<PlannedRow>();
-        foreach (var row in sheet.DataRows)
+        return await ReadRowsAsync(sheet, problems, columns, Fields, p =>
         {
-            var p = new CellParser(sheet.Name, row, problems);
-            var count = problems.Count;
             var id = p.Text(Id, "Id");
             var year = p.Count(Year, "År", true);
             var kommunkod = Kommunkod(p, Kommun, context, setting, required: true);
@@ -86,24 +82,13 @@ public sealed class PlacementsSheet : ImportSheet
                 if (!DomainWriter.MayChange(context.User, existing.Kommunkod))
                     p.Problem(Id, $"Placeringen {id} hör till kommun {existing.Kommunkod}; du får bara ändra din egen kommuns placeringar.");
             }
-            if (id is not null && seen.TryGetValue(id, out var earlier))
-                p.Problem(Id, $"Id {id} finns redan på rad {earlier}.");
-            if (problems.Count > count) continue;
+            if (p.HasProblems) return Task.FromResult<RowFact?>(null);
             id ??= $"p{year}-k{kommunkod}-{Guid.NewGuid().ToString("N")[..6]}";
-            seen[id] = row.Number;
             var placement = new Placement(id, year!.Value, kommunkod!, granted!.Value, targetGroup!, rate!.Value, use, outcomes, note);
-            var errors = FactRules.Placement(placement, insats).Errors;
-            if (errors.Count > 0)
-            {
-                AddDomainErrors(p, errors, Fields);
-                continue;
-            }
-            var changes = Differences(columns, before is null ? null : Row(before), Row(placement));
-            var change = new ImportRowChange(sheet.Name, row.Number,
-                $"Placering {id} ({setting.Municipalities[kommunkod!]} {year})", StatusOf(before is not null, changes), changes);
-            planned.Add(new PlannedRow(change, change.Status == ImportRowChange.Unchanged ? null : new Write(change, before, placement)));
-        }
-        return planned;
+            return Task.FromResult<RowFact?>(new RowFact(id, Id, earlier => $"Id {id} finns redan på rad {earlier}.",
+                FactRules.Placement(placement, insats).Errors, $"Placering {id} ({setting.Municipalities[kommunkod!]} {year})",
+                before is null ? null : Row(before), Row(placement), change => new Write(change, before, placement)));
+        });
     }
 
     private static PlacementUse? Use(CellParser p)

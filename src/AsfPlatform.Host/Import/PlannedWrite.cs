@@ -19,6 +19,12 @@ public abstract class PlannedWrite(ImportRowChange change)
     /// <summary>The row this write comes from.</summary>
     public ImportRowChange Change { get; } = change;
 
+    /// <summary>
+    /// Writes of one lane go one after another; lanes go side by side. Writes that check the same version (the facts
+    /// of one company, the placements of one insats) share a lane, so none of them is refused for another's write.
+    /// </summary>
+    public virtual string Lane => "";
+
     /// <summary>Whether the target is still as it was at the preview.</summary>
     public abstract Task<bool> IsAsPreviewedAsync(ImportContext context);
 

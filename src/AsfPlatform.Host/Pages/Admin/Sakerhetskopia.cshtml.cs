@@ -25,6 +25,9 @@ public sealed class SakerhetskopiaModel(OwnerBackups backups, KnownOwners known,
     /// <summary>The uploaded backup.</summary>
     [BindProperty] public IFormFile? Fil { get; set; }
 
+    /// <summary>The admin's explicit confirmation that an owner that is here has its data replaced with the backup's.</summary>
+    [BindProperty] public bool Ersatt { get; set; }
+
     /// <summary>Lists the owners.</summary>
     public Task OnGetAsync() => LoadAsync();
 
@@ -59,13 +62,16 @@ public sealed class SakerhetskopiaModel(OwnerBackups backups, KnownOwners known,
         try
         {
             await using var stream = Fil.OpenReadStream();
-            var result = await backups.RestoreAsync(User, stream, Path.GetFileName(Fil.FileName), cancellationToken);
-            Message = $"Organisationen {result.OwnerId} är återställd från {Path.GetFileName(Fil.FileName)}.";
+            var result = await backups.RestoreAsync(User, stream, Path.GetFileName(Fil.FileName), cancellationToken, Ersatt);
+            Message = result.Replaced
+                ? $"Organisationen {result.OwnerId} har ersatts med innehållet i {Path.GetFileName(Fil.FileName)} ({result.Changes} {(result.Changes == 1 ? "ändring" : "ändringar")})."
+                : $"Organisationen {result.OwnerId} är återställd från {Path.GetFileName(Fil.FileName)}.";
             return RedirectToPage();
         }
-        catch (Exception ex) when (ex is BackupInvalidException or BackupConflictException or ScopeForbiddenException)
+        catch (Exception ex) when (ex is BackupInvalidException or BackupConflictException or ScopeForbiddenException or BackupReplaceFailedException)
         {
-            Errors.Add("fil", "Säkerhetskopia", $"{ex.Message} Inget har ändrats.");
+            // A failed replace says itself in what state it left the owner (all put back, or how to put it back).
+            Errors.Add("fil", "Säkerhetskopia", ex is BackupReplaceFailedException ? ex.Message : $"{ex.Message} Inget har ändrats.");
             await LoadAsync();
             return Page();
         }
