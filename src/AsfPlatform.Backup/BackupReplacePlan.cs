@@ -33,10 +33,10 @@ public static class BackupReplacePlan
         var steps = new List<ReplaceStep>();
         var directoryKey = GrainKeys.Owner(ownerId);
         if (!Same(current.Owner.Profile, target.Owner.Profile))
-            steps.Add(new("organisation", ownerId, "organisationen ändrad", current.Owner.Profile, target.Owner.Profile, async g =>
+            steps.Add(new("organisation", ownerId, "organisationen ändrad", current.Owner.Profile, target.Owner.Profile, async (g, note) =>
             {
                 var d = g.GetGrain<IOwnerDirectoryGrain>(directoryKey);
-                await d.SaveProfile(new SaveOwnerProfile(target.Owner.Profile, (await d.GetSnapshot()).Version));
+                await d.SaveProfile(new SaveOwnerProfile(target.Owner.Profile, (await d.GetSnapshot()).Version, Audit: note));
             }));
 
         var municipalities = current.Municipalities.ToDictionary(m => m.Kommunkod);
@@ -46,30 +46,30 @@ public static class BackupReplacePlan
             var here = municipalities.GetValueOrDefault(m.Kommunkod);
             if (here is null || here.Name != m.Name || here.Subregion != m.Subregion)
                 steps.Add(new("kommun", GrainKeys.PathOf(key), here is null ? "kommunen tillagd i organisationen" : "kommunen ändrad",
-                    here is null ? null : new { here.Name, here.Subregion }, new { m.Name, m.Subregion }, async g =>
+                    here is null ? null : new { here.Name, here.Subregion }, new { m.Name, m.Subregion }, async (g, note) =>
                     {
                         var grain = g.GetGrain<IMunicipalityGrain>(key);
-                        await grain.Register(new RegisterMunicipality(m.Name, m.Subregion, (await grain.GetSnapshot()).Version));
+                        await grain.Register(new RegisterMunicipality(m.Name, m.Subregion, (await grain.GetSnapshot()).Version, Audit: note));
                     }));
             Diff(steps, "kommun", key, here?.Milestones ?? [], m.Milestones, x => x.Id, x => $"milstolpe {x.Title}",
-                async (g, x) =>
+                async (g, x, note) =>
                 {
                     var grain = g.GetGrain<IMunicipalityGrain>(key);
-                    await grain.RecordMilestone(new RecordMunicipalMilestone(x, (await grain.GetSnapshot()).Version));
+                    await grain.RecordMilestone(new RecordMunicipalMilestone(x, (await grain.GetSnapshot()).Version, Audit: note));
                 },
-                async (g, x) =>
+                async (g, x, note) =>
                 {
                     var grain = g.GetGrain<IMunicipalityGrain>(key);
-                    await grain.RemoveMilestone(x.Id, (await grain.GetSnapshot()).Version);
+                    await grain.RemoveMilestone(x.Id, (await grain.GetSnapshot()).Version, note);
                 });
         }
 
         var surveys = current.Surveys.ToDictionary(s => s.Year);
         foreach (var s in target.Surveys.Where(s => !Same(surveys[s.Year], s)))
-            steps.Add(new("organisation", ownerId, $"länsuppföljning {s.Year} ändrad", surveys[s.Year], s, async g =>
+            steps.Add(new("organisation", ownerId, $"länsuppföljning {s.Year} ändrad", surveys[s.Year], s, async (g, note) =>
             {
                 var d = g.GetGrain<IOwnerDirectoryGrain>(directoryKey);
-                await d.RecordSurvey(new RecordCountySurvey(s, (await d.GetSnapshot()).Version));
+                await d.RecordSurvey(new RecordCountySurvey(s, (await d.GetSnapshot()).Version, Audit: note));
             }));
 
         var companies = current.Companies.ToDictionary(c => c.Company.Id);
@@ -78,21 +78,21 @@ public static class BackupReplacePlan
             var key = GrainKeys.Company(ownerId, c.Company.Id);
             var here = companies[c.Company.Id];
             if (!Same(here.Company, c.Company))
-                steps.Add(new("företag", GrainKeys.PathOf(key), $"företag ändrat: {c.Company.Name}", here.Company, c.Company, async g =>
+                steps.Add(new("företag", GrainKeys.PathOf(key), $"företag ändrat: {c.Company.Name}", here.Company, c.Company, async (g, note) =>
                 {
                     var grain = g.GetGrain<ICompanyGrain>(key);
-                    await grain.Register(new RegisterCompany(c.Company, (await grain.GetSnapshot()).Version));
+                    await grain.Register(new RegisterCompany(c.Company, (await grain.GetSnapshot()).Version, Audit: note));
                 }));
             Diff(steps, "företag", key, here.Figures, c.Figures, f => f.Date, f => $"siffror per {f.Date:yyyy-MM-dd}",
-                async (g, f) =>
+                async (g, f, note) =>
                 {
                     var grain = g.GetGrain<ICompanyGrain>(key);
-                    await grain.RecordFigures(new RecordCompanyFigures(f, (await grain.GetSnapshot()).Version));
+                    await grain.RecordFigures(new RecordCompanyFigures(f, (await grain.GetSnapshot()).Version, Audit: note));
                 },
-                async (g, f) =>
+                async (g, f, note) =>
                 {
                     var grain = g.GetGrain<ICompanyGrain>(key);
-                    await grain.RemoveFigures(f.Date, (await grain.GetSnapshot()).Version);
+                    await grain.RemoveFigures(f.Date, (await grain.GetSnapshot()).Version, note);
                 });
         }
 
@@ -103,23 +103,23 @@ public static class BackupReplacePlan
             var here = insatser[i.Insats.Id];
             // Closing has its own command; a definition keeps the insats's closing date.
             if (!Same(here.Insats with { ClosedOn = null }, i.Insats with { ClosedOn = null }))
-                steps.Add(new("insats", GrainKeys.PathOf(key), "insats ändrad", here.Insats, i.Insats, async g =>
+                steps.Add(new("insats", GrainKeys.PathOf(key), "insats ändrad", here.Insats, i.Insats, async (g, note) =>
                 {
                     var grain = g.GetGrain<IInsatsGrain>(key);
-                    await grain.Define(new DefineInsats(i.Insats, (await grain.GetSnapshot()).Version));
+                    await grain.Define(new DefineInsats(i.Insats, (await grain.GetSnapshot()).Version, Audit: note));
                 }));
             var totals = here.StatedTotals.ToDictionary(t => t.Id);
             foreach (var t in i.StatedTotals.Where(t => !Same(totals[t.Id], t)))
-                steps.Add(new("insats", GrainKeys.PathOf(key), $"angiven summa ändrad: {t.Id}", totals[t.Id], t, async g =>
+                steps.Add(new("insats", GrainKeys.PathOf(key), $"angiven summa ändrad: {t.Id}", totals[t.Id], t, async (g, note) =>
                 {
                     var grain = g.GetGrain<IInsatsGrain>(key);
-                    await grain.RecordStatedTotal(new RecordStatedTotal(t, (await grain.GetSnapshot()).Version));
+                    await grain.RecordStatedTotal(new RecordStatedTotal(t, (await grain.GetSnapshot()).Version, Audit: note));
                 }));
             if (i.Texts is { } texts && !Same(here.Texts, texts))
-                steps.Add(new("insats", GrainKeys.PathOf(key), "insatsens texter ändrade", here.Texts, texts, async g =>
+                steps.Add(new("insats", GrainKeys.PathOf(key), "insatsens texter ändrade", here.Texts, texts, async (g, note) =>
                 {
                     var grain = g.GetGrain<IInsatsGrain>(key);
-                    await grain.SetNarrative(new SetInsatsNarrative(texts, (await grain.GetSnapshot()).Version));
+                    await grain.SetNarrative(new SetInsatsNarrative(texts, (await grain.GetSnapshot()).Version, Audit: note));
                 }));
         }
 
@@ -128,10 +128,10 @@ public static class BackupReplacePlan
         {
             var key = GrainKeys.Plan(ownerId, p.InsatsId, p.Year);
             steps.Add(new("handlingsplan", GrainKeys.PathOf(key), "handlingsplan ändrad", plans[(p.InsatsId, p.Year)].Content, p.Content,
-                async g =>
+                async (g, note) =>
                 {
                     var grain = g.GetGrain<IYearlyPlanGrain>(key);
-                    await grain.Save(new SavePlan(p.Content, (await grain.GetSnapshot()).Version));
+                    await grain.Save(new SavePlan(p.Content, (await grain.GetSnapshot()).Version, Audit: note));
                 }));
         }
 
@@ -142,44 +142,44 @@ public static class BackupReplacePlan
             Diff(steps, "insats", key, current.Narratives.Where(n => n.InsatsId == insatsId).Select(n => n.Milestone).ToList(),
                 target.Narratives.Where(n => n.InsatsId == insatsId).Select(n => n.Milestone).ToList(), m => m.Id,
                 m => $"milstolpe i berättelsen: {m.Id}",
-                async (g, m) =>
+                async (g, m, note) =>
                 {
                     var grain = g.GetGrain<IInsatsGrain>(key);
-                    await grain.RecordMilestone(new RecordNarrativeMilestone(m, (await grain.GetSnapshot()).Version));
+                    await grain.RecordMilestone(new RecordNarrativeMilestone(m, (await grain.GetSnapshot()).Version, Audit: note));
                 },
-                async (g, m) =>
+                async (g, m, note) =>
                 {
                     var grain = g.GetGrain<IInsatsGrain>(key);
-                    await grain.RemoveMilestone(m.Id, (await grain.GetSnapshot()).Version);
+                    await grain.RemoveMilestone(m.Id, (await grain.GetSnapshot()).Version, note);
                 });
             // An event carries a version of its own (events do not change the insats's).
             Diff(steps, "insats", key, current.Events.Where(e => e.InsatsId == insatsId).Select(e => e.Event).ToList(),
                 target.Events.Where(e => e.InsatsId == insatsId).Select(e => e.Event).ToList(), e => e.Id, e => $"aktivitet: {e.Id}",
-                async (g, e) =>
+                async (g, e, note) =>
                 {
                     var grain = g.GetGrain<IInsatsGrain>(key);
                     var stored = await grain.GetEvent(e.Id);
                     await grain.SaveEvent(stored.Exists
-                        ? new RecordInformationEvent(e, stored.Version)
-                        : new RecordInformationEvent(e, CreateOnly: true));
+                        ? new RecordInformationEvent(e, stored.Version, Audit: note)
+                        : new RecordInformationEvent(e, CreateOnly: true, Audit: note));
                 },
-                async (g, e) =>
+                async (g, e, note) =>
                 {
                     var grain = g.GetGrain<IInsatsGrain>(key);
-                    await grain.RemoveEvent(e.Id, (await grain.GetEvent(e.Id)).Version);
+                    await grain.RemoveEvent(e.Id, (await grain.GetEvent(e.Id)).Version, note);
                 });
             Diff(steps, "insats", key, current.Placements.Where(p => p.InsatsId == insatsId).Select(p => p.Placement).ToList(),
                 target.Placements.Where(p => p.InsatsId == insatsId).Select(p => p.Placement).ToList(), p => p.Id,
                 p => $"placering: {p.Id}",
-                async (g, p) =>
+                async (g, p, note) =>
                 {
                     var grain = g.GetGrain<IInsatsGrain>(key);
-                    await grain.RecordPlacement(new RecordPlacement(p, (await grain.GetSnapshot()).Version));
+                    await grain.RecordPlacement(new RecordPlacement(p, (await grain.GetSnapshot()).Version, Audit: note));
                 },
-                async (g, p) =>
+                async (g, p, note) =>
                 {
                     var grain = g.GetGrain<IInsatsGrain>(key);
-                    await grain.RemovePlacement(p.Id, (await grain.GetSnapshot()).Version);
+                    await grain.RemovePlacement(p.Id, (await grain.GetSnapshot()).Version, note);
                 });
         }
 
@@ -188,10 +188,10 @@ public static class BackupReplacePlan
         {
             var key = GrainKeys.Insats(ownerId, i.Insats.Id);
             var on = i.Insats.ClosedOn!.Value;
-            steps.Add(new("insats", GrainKeys.PathOf(key), $"insats avslutad per {on:yyyy-MM-dd}", insatser[i.Insats.Id].Insats, i.Insats, async g =>
+            steps.Add(new("insats", GrainKeys.PathOf(key), $"insats avslutad per {on:yyyy-MM-dd}", insatser[i.Insats.Id].Insats, i.Insats, async (g, note) =>
             {
                 var grain = g.GetGrain<IInsatsGrain>(key);
-                await grain.Close(new CloseInsats(on, (await grain.GetSnapshot()).Version));
+                await grain.Close(new CloseInsats(on, (await grain.GetSnapshot()).Version, Audit: note));
             }));
         }
 
@@ -201,10 +201,10 @@ public static class BackupReplacePlan
         {
             var key = GrainKeys.Municipality(ownerId, m.Kommunkod);
             steps.Add(new("kommun", GrainKeys.PathOf(key), "kommunen borttagen ur organisationen", new { m.Name, m.Subregion }, null,
-                async g =>
+                async (g, note) =>
                 {
                     var grain = g.GetGrain<IMunicipalityGrain>(key);
-                    await grain.Remove((await grain.GetSnapshot()).Version);
+                    await grain.Remove((await grain.GetSnapshot()).Version, note);
                 }));
         }
         return steps;
@@ -244,8 +244,8 @@ public static class BackupReplacePlan
     /// backup's records are recorded again in its order.
     /// </summary>
     private static void Diff<T, TKey>(List<ReplaceStep> steps, string entityType, string grainKey, IReadOnlyList<T> here,
-        IReadOnlyList<T> there, Func<T, TKey> id, Func<T, string> name, Func<IGrainFactory, T, Task> record,
-        Func<IGrainFactory, T, Task> remove) where TKey : notnull where T : class
+        IReadOnlyList<T> there, Func<T, TKey> id, Func<T, string> name, Func<IGrainFactory, T, AuditNote, Task> record,
+        Func<IGrainFactory, T, AuditNote, Task> remove) where TKey : notnull where T : class
     {
         var path = GrainKeys.PathOf(grainKey);
         var same = 0;
@@ -255,12 +255,12 @@ public static class BackupReplacePlan
             if (!Same(here[i], there[i]))
             {
                 var x = there[i];
-                steps.Add(new(entityType, path, $"{name(x)} ändrad", here[i], x, g => record(g, x)));
+                steps.Add(new(entityType, path, $"{name(x)} ändrad", here[i], x, (g, note) => record(g, x, note)));
             }
         foreach (var x in here.Skip(same))
-            steps.Add(new(entityType, path, $"{name(x)} borttagen", x, null, g => remove(g, x)));
+            steps.Add(new(entityType, path, $"{name(x)} borttagen", x, null, (g, note) => remove(g, x, note)));
         foreach (var x in there.Skip(same))
-            steps.Add(new(entityType, path, $"{name(x)} registrerad", null, x, g => record(g, x)));
+            steps.Add(new(entityType, path, $"{name(x)} registrerad", null, x, (g, note) => record(g, x, note)));
     }
 
     /// <summary>Records holding lists compare by content: the same JSON is the same record.</summary>

@@ -12,6 +12,7 @@ namespace AsfPlatform.Backup;
 /// <param name="Action">What happens, in Swedish.</param>
 /// <param name="Before">The record before (null when new).</param>
 /// <param name="After">The record after (null when removed).</param>
-/// <param name="Apply">The grain call.</param>
+/// <param name="Apply">The grain call; it hands the grain the change's audit note, so the change and its entry are stored
+/// in one transaction (the grain's audit outbox).</param>
 public sealed record ReplaceStep(string EntityType, string EntityPath, string Action, object? Before, object? After,
-    Func<IGrainFactory, Task> Apply);
+    Func<IGrainFactory, AuditNote, Task> Apply);

@@ -24,7 +24,7 @@ public sealed record SaveOwnerProfile(OwnerProfile Profile, long? ExpectedVersio
 /// <summary>Records (or replaces) the county survey of a year. Stated totals that differ from their parts are
 /// accepted and reported as data-quality findings.</summary>
 [GenerateSerializer, Immutable, Alias("asf.RecordCountySurvey")]
-public sealed record RecordCountySurvey(CountySurvey Survey, long? ExpectedVersion = null);
+public sealed record RecordCountySurvey(CountySurvey Survey, long? ExpectedVersion = null, AuditNote? Audit = null);
 
 /// <summary>Registers or updates a municipality (the kommunkod is the key).</summary>
 [GenerateSerializer, Immutable, Alias("asf.RegisterMunicipality")]
@@ -77,7 +77,7 @@ public sealed record RecordPlacement(Placement Placement, long? ExpectedVersion 
 
 /// <summary>Records or replaces (by id) a total stated in a source document, to be checked against the facts.</summary>
 [GenerateSerializer, Immutable, Alias("asf.RecordStatedTotal")]
-public sealed record RecordStatedTotal(StatedTotal Total, long? ExpectedVersion = null);
+public sealed record RecordStatedTotal(StatedTotal Total, long? ExpectedVersion = null, AuditNote? Audit = null);
 
 /// <summary>Creates or replaces the content of a yearly plan.</summary>
 [GenerateSerializer, Immutable, Alias("asf.SavePlan")]

@@ -119,7 +119,7 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
     }
 
     public Task<InsatsSnapshot> RecordStatedTotal(RecordStatedTotal command) =>
-        Record(command.ExpectedVersion, _ => FactRules.StatedTotal(command.Total), S.StatedTotals, command.Total, t => t.Id, null, null, null);
+        Record(command.ExpectedVersion, _ => FactRules.StatedTotal(command.Total), S.StatedTotals, command.Total, t => t.Id, null, null, command.Audit);
 
     public async Task<InsatsSnapshot> RemoveEvent(string eventId, long? expectedVersion = null, AuditNote? audit = null)
     {

@@ -74,6 +74,7 @@ public sealed class OwnerDirectoryGrain([PersistentState("owner")] IPersistentSt
         if (!GrainSupport.Upsert(S.Surveys, command.Survey, s => s.Year.ToString())) return Snapshot();
         S.Surveys.Sort((a, b) => a.Year.CompareTo(b.Year));
         S.Version++;
+        GrainSupport.Note(S, command.Audit);
         await GrainSupport.WriteOrDrop(state, DeactivateOnIdle);
         var update = new ObservationUpdate([Observations.SurveySource(command.Survey.Year)], Observations.FromSurvey(command.Survey));
         await GrainSupport.Push(GrainFactory, SubscribersOf(MetricSource.Survey), update);
