@@ -61,3 +61,17 @@ public sealed class DataQualityCheckTests
         Assert.True((finding with { Date = null }).KnownAt(DateOnly.MinValue));
     }
 }
+
+/// <summary>Outcomes by sex are kept as stated, but never negative.</summary>
+public sealed class OutcomesBySexRuleTests
+{
+    [Fact]
+    public void A_negative_outcome_count_for_men_is_refused_naming_the_field_and_more_than_took_part_is_accepted()
+    {
+        var line = new Placement("p", 2018, "2132", 7, "Målgrupp", 200, new PlacementUse(7, 7, 6, 1), new PlacementOutcomes(Work: 1, Af: 1, Men: 2));
+        var insats = new Insats("i", "Insats", new(2016, 8, 1), new(2020, 12, 31), [], [], []);
+        Assert.Empty(AsfPlatform.Domain.Validation.FactRules.Placement(line, insats).Errors);
+        var negative = line with { Outcomes = line.Outcomes! with { Men = -1 } };
+        Assert.Equal("utfall.men", Assert.Single(AsfPlatform.Domain.Validation.FactRules.Placement(negative, insats).Errors).Field);
+    }
+}
