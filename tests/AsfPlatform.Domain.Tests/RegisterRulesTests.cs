@@ -32,6 +32,8 @@ public class RegisterRulesTests
 
         // The 2017 plan goes from 1. Bakgrund to 1.2: the document and the editor keep the plan's numbers.
         Assert.Equal(["1.", "1.2", "5.", "5.2", "5.3", "6."], SectionNumbering.Numbers(sections));
+        // The editor's blank row for a new section does not change that.
+        Assert.Equal(["1.", "1.2", "5.", "5.2", "5.3", "6.", ""], SectionNumbering.Numbers([.. sections, new("", "", "")]));
         // A section without a number of its own: all are numbered by level, sub-heading lines in the text counted too.
         sections[1] = sections[1] with { Number = "Underavsnitt.1" };
         Assert.Equal(["1.", "1.1", "2.", "2.1", "2.2", "3."], SectionNumbering.Numbers(sections));

@@ -20,7 +20,11 @@ public static partial class SectionNumbering
 
     /// <summary>Whether every section carries a number of its own ("1", "1.2"), so the plan is printed with them.</summary>
     public static bool UsesOwnNumbers(IReadOnlyList<PlanSection> sections) =>
-        sections.Count > 0 && sections.All(s => OwnNumber().IsMatch(s.Number.Trim()));
+        Written(sections).Any() && Written(sections).All(s => OwnNumber().IsMatch(s.Number.Trim()));
+
+    // The editor's blank row for a new section has neither number nor title yet, and says nothing about the plan's numbers.
+    private static IEnumerable<PlanSection> Written(IReadOnlyList<PlanSection> sections) =>
+        sections.Where(s => !string.IsNullOrWhiteSpace(s.Number) || !string.IsNullOrWhiteSpace(s.Title));
 
     /// <summary>A stored number as the document prints it: "1" → "1.", "1.2" stays "1.2".</summary>
     public static string Display(string number)
@@ -44,7 +48,7 @@ public static partial class SectionNumbering
     public static IReadOnlyList<string> Numbers(IReadOnlyList<PlanSection> sections)
     {
         if (UsesOwnNumbers(sections))
-            return sections.Select(s => Display(s.Number)).ToList();
+            return sections.Select(s => string.IsNullOrWhiteSpace(s.Number) ? "" : Display(s.Number)).ToList();
 
         var counters = new int[3];
         string Next(int level)
