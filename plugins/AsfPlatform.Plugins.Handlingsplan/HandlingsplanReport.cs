@@ -80,13 +80,18 @@ internal sealed class PlanLayout(IReportContext context, PlanContent plan, int y
     public void WriteSections(IDocumentBuilder document, CancellationToken cancellationToken)
     {
         var sections = plan.Sections.ToList();
+        // The plan's own numbers when it gives them all (the editor shows the same, see SectionNumbering).
+        var ownNumbers = SectionNumbering.UsesOwnNumbers(sections);
         for (var i = 0; i < sections.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var section = sections[i];
-            var level = Math.Clamp(section.Number.Count(c => c == '.') + 1, 1, 3);
-            document.Heading(section.Title, level);
-            StoredText.Write(document, section.Text, subheadingLevel: Math.Min(level + 1, 3));
+            var level = SectionNumbering.LevelOf(section);
+            if (ownNumbers)
+                document.NumberedHeading(SectionNumbering.Display(section.Number), section.Title, level);
+            else
+                document.Heading(section.Title, level);
+            StoredText.Write(document, section.Text, subheadingLevel: Math.Min(level + 1, 3), ownNumbers);
 
             // Structured content goes at the end of the section it belongs to (after its last subsection).
             var top = section.Number.Split('.')[0];
@@ -101,11 +106,18 @@ internal sealed class PlanLayout(IReportContext context, PlanContent plan, int y
                 WriteFollowUp(document);
         }
 
-        // A plan without these sections still shows its goals, budget and organisation.
-        if (!_goalsWritten && plan.Goals.Count > 0) { document.Heading("Processmål"); WriteGoals(document); }
-        if (!_budgetWritten && plan.Budget.Count > 0) { document.Heading("Finansiering"); WriteBudget(document); }
-        if (!_organisationWritten && plan.Organisation.Count > 0) { document.Heading("Organisation"); WriteOrganisation(document); }
-        if (!_followUpWritten && plan.Indicators.Count > 0) { document.Heading("Uppföljning"); WriteFollowUp(document); }
+        // A plan without these sections still shows its goals, budget and organisation, numbered after its own
+        // sections when it numbers them itself.
+        var next = ownNumbers ? sections.Max(s => int.TryParse(s.Number.Trim().TrimEnd('.').Split('.')[0], out var n) ? n : 0) : 0;
+        void Top(string title)
+        {
+            if (ownNumbers) document.NumberedHeading($"{++next}.", title, 1);
+            else document.Heading(title);
+        }
+        if (!_goalsWritten && plan.Goals.Count > 0) { Top("Processmål"); WriteGoals(document); }
+        if (!_budgetWritten && plan.Budget.Count > 0) { Top("Finansiering"); WriteBudget(document); }
+        if (!_organisationWritten && plan.Organisation.Count > 0) { Top("Organisation"); WriteOrganisation(document); }
+        if (!_followUpWritten && plan.Indicators.Count > 0) { Top("Uppföljning"); WriteFollowUp(document); }
     }
 
     private static bool Is(PlanSection? section, string title) =>
@@ -204,7 +216,7 @@ internal sealed class PlanLayout(IReportContext context, PlanContent plan, int y
                     d.Title,
                     IndicatorText.Baseline(d, e),
                     IndicatorText.Target(d),
-                    e is null ? "saknar data" : IndicatorText.Outcome(e, d.Unit),
+                    e is null ? "saknar data" : IndicatorText.Outcome(e, d.Unit) + (e.LatestFigure is { } at && IndicatorMeaning.FigureDate(e, context.Surveys) is not null ? $" per {SwedishFormat.Date(at)}" : ""),
                     e is null ? TableCell.Badge(IndicatorStatus.NoData) : TableCell.Badge(e),
                 ];
             }).ToList();
@@ -233,8 +245,10 @@ internal sealed class PlanLayout(IReportContext context, PlanContent plan, int y
             if (YearHasBegun && e is not null)
             {
                 lines.Add(e.Status == IndicatorStatus.NoData
-                    ? $"Utfall per {SwedishFormat.Date(_asOf)}: saknar data (inga registrerade uppgifter)"
-                    : $"Utfall per {SwedishFormat.Date(_asOf)}: {IndicatorText.Outcome(e, d.Unit)} – {IndicatorText.Status(e).ToLowerInvariant()}");
+                    ? $"Utfall per {SwedishFormat.Date(_asOf)}: saknar data"
+                    : $"Utfall per {SwedishFormat.Date(_asOf)}: {IndicatorText.Outcome(e, d.Unit)}"
+                        + (IndicatorMeaning.FigureDate(e, context.Surveys) is { } figure ? $", {figure}" : "")
+                        + $" – {IndicatorText.Status(e).ToLowerInvariant()}");
                 lines.AddRange(e.Milestones.Select(m =>
                     $"Delmål {SwedishFormat.Date(m.Date)}: {IndicatorText.Value(e.Kind, m.Value, d.Unit)} mot {SwedishFormat.Number(m.Target, 1)}" +
                     (m.Met switch { true => " – uppnått", false => " – ej uppnått", null => " – ännu inte mätt" })));

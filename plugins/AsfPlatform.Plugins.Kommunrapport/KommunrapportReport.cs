@@ -1,5 +1,6 @@
 using AsfPlatform.Contracts;
 using AsfPlatform.Domain.Model;
+using AsfPlatform.Domain.Quality;
 using AsfPlatform.Reporting;
 
 namespace AsfPlatform.Plugins.Kommunrapport;
@@ -98,6 +99,7 @@ public sealed class KommunrapportReport : IReportPlugin
         WriteMilestones(document, tables, milestones, name, year);
         WritePlacements(document, tables, names, placements, name, year);
         WriteEvents(document, tables, names, events, countyWide, name, year);
+        WriteFindings(document, names, context.Findings.Where(f => f.Kommunkod == code && f.Date?.Year == year).ToList(), name, year);
         return Task.CompletedTask;
     }
 
@@ -191,11 +193,21 @@ public sealed class KommunrapportReport : IReportPlugin
             .Table(placements.OutcomeTable(names, tables.Caption($"Utfall för deltagarna {year}"), byMunicipality: false));
     }
 
+    /// <summary>The data-quality findings about the municipality's figures of the year (the same as the final report's appendix).</summary>
+    private static void WriteFindings(IDocumentBuilder document, MunicipalityNames names, IReadOnlyList<DataQualityFinding> findings, string name, int year)
+    {
+        if (findings.Count == 0)
+            return;
+        document.Heading("Datakvalitet")
+            .Paragraph($"Uppgifter om {name} {year} som inte går ihop med varandra. Uppgifterna sparas som de angavs; rätta dem i källan eller förklara skillnaden.")
+            .BulletList(findings.Select(names.Describe));
+    }
+
     private static void WriteEvents(IDocumentBuilder document, TableNumbers tables, MunicipalityNames names, EventSummary events, int countyWide, string name, int year)
     {
         document.Heading("Aktiviteter i kommunen");
         if (events.Events.Count == 0)
-            document.Paragraph($"Inga informationsinsatser i {name} är registrerade för {year}.");
+            document.Paragraph($"Inga aktiviteter i {name} är registrerade för {year}.");
         else
             document.Paragraph($"{SwedishText.Capitalise(events.CountText)} hölls i {name} under {year}.")
                 .Table(events.ToTable(names, tables.Caption($"Aktiviteter i {name} {year}")))

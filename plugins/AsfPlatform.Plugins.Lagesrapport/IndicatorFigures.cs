@@ -11,9 +11,13 @@ internal sealed record IndicatorFigures(IndicatorEvaluation Evaluation, Indicato
 {
     public Direction Direction => Definition?.Direction ?? Direction.Increase;
 
-    /// <summary>The value as shown: "228 (137 kv, 91 m)", "0 %", "+5,2 %", "Ja"/"Nej", or "–" without data.</summary>
+    /// <summary>Where and when a value at a date was measured ("länsuppföljningen hösten 2016 (2016-10-01)"); null for counts.</summary>
+    public string? FigureDate { get; init; }
+
+    /// <summary>The value as shown: "228 (137 kv, 91 m) per 2016-10-01", "0 %", "+5,2 %", "Ja"/"Nej", or "–" without data.</summary>
     public string Value => Evaluation.Value is { } v
         ? Format(v) + (Evaluation.Women is { } w && Evaluation.Men is { } m ? $" ({SwedishFormat.Number(w)} kv, {SwedishFormat.Number(m)} m)" : "")
+            + (FigureDate is not null && Evaluation.LatestFigure is { } date ? $" per {SwedishFormat.Date(date)}" : "")
         : "–";
 
     public string Target => Format(Evaluation.Target);

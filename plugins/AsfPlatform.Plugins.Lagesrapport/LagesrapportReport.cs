@@ -41,12 +41,16 @@ public sealed class LagesrapportReport : IReportPlugin
         var plan = PlanOf(context);
         var definitions = plan.Content!.Indicators.ToDictionary(d => d.Id);
         var indicators = context.Indicators
-            .Select(e => new IndicatorFigures(e, definitions.GetValueOrDefault(e.IndicatorId)))
+            .Select(e => new IndicatorFigures(e, definitions.GetValueOrDefault(e.IndicatorId)) { FigureDate = IndicatorMeaning.FigureDate(e, context.Surveys) })
             .ToList();
         var names = new MunicipalityNames(context.Municipalities);
         var tables = new TableNumbers();
         var events = EventSummary.Of(context.Events.Where(e => e.Date >= from && e.Date <= to));
-        var placements = PlacementSummary.Of(context.Placements.Where(p => p.Year == asOf.Year));
+        // Places are granted and reported per year, dated the year's last day (as the indicator counts them): a report
+        // dated before then shows none of them, so its table and its indicator say the same.
+        var placementsReported = new DateOnly(asOf.Year, 12, 31) <= asOf;
+        var placements = PlacementSummary.Of(context.Placements.Where(p => p.Year == asOf.Year && placementsReported));
+        var informing = plan.Content.Indicators.FirstOrDefault(d => d.Source.Metric == MetricKind.InformationEvents);
         var deviations = indicators.Where(i => i.Evaluation.Status is IndicatorStatus.AtRisk or IndicatorStatus.OffTrack).ToList();
         var insatsTitle = context.Insats?.Insats?.Title ?? plan.Content.Title;
 
@@ -62,10 +66,10 @@ public sealed class LagesrapportReport : IReportPlugin
         cancellationToken.ThrowIfCancellationRequested();
         WriteIndicators(document, tables, context, plan, indicators);
         cancellationToken.ThrowIfCancellationRequested();
-        WriteEvents(document, tables, names, events, from, to);
-        WritePlacements(document, tables, names, placements, asOf.Year);
+        WriteEvents(document, tables, names, events, informing, from, to);
+        WritePlacements(document, tables, names, placements, asOf.Year, placementsReported);
         WriteDeviations(document, tables, indicators, deviations);
-        WriteDataQuality(document, tables, context);
+        WriteDataQuality(document, names, context);
         return Task.CompletedTask;
     }
 
@@ -83,7 +87,7 @@ public sealed class LagesrapportReport : IReportPlugin
     {
         // Counted by the words the plan's rule gives at the date, so the summary says what the indicator table says.
         var byStatus = indicators.GroupBy(i => IndicatorText.Status(i.Evaluation))
-            .OrderBy(g => Array.IndexOf(StatusOrder, g.Key))
+            .OrderBy(g => IndicatorText.StatusOrder.ToList().IndexOf(g.Key))
             .Select(g => (IReadOnlyList<TableCell>)[TableCell.Badge(g.First().Evaluation) with { Text = g.Key }, SwedishFormat.Number(g.Count())]);
         document.Heading("Sammanfattning")
             .Paragraph($"Rapporten visar läget per {SwedishFormat.Date(to)} för \"{plan.Content!.Title}\". Alla siffror är beräknade ur de registrerade uppgifterna.")
@@ -93,16 +97,17 @@ public sealed class LagesrapportReport : IReportPlugin
                     ["Indikatorer i handlingsplanen", SwedishFormat.Number(indicators.Count)],
                     .. byStatus,
                     [$"Aktiviteter {SwedishFormat.Period(from, to)}", SwedishFormat.Number(events.Events.Count)],
-                    [$"Beviljade platser {to.Year}", SwedishFormat.Number(placements.Granted)],
-                    [$"Nyttjade platser {to.Year}", SwedishFormat.Number(placements.Used)],
+                    .. (placements.Placements.Count == 0 ? Array.Empty<IReadOnlyList<TableCell>>() :
+                    [
+                        [$"Beviljade platser {to.Year}", SwedishFormat.Number(placements.Granted)],
+                        [$"Nyttjade platser {to.Year}", SwedishFormat.Number(placements.Used)],
+                    ]),
                 ],
                 tables.Caption("Läget i korthet")))
             .Paragraph(deviations.Count == 0
                 ? "Ingen indikator är ej i fas eller ej uppnådd."
                 : $"{SwedishText.Count(deviations.Count, "indikator behöver", "indikatorer behöver")} hanteras; se avsnittet Avvikelser att hantera.");
     }
-
-    private static readonly string[] StatusOrder = ["Uppnått", "I fas", "Ej i fas", "Ej uppnått", "Saknar data"];
 
     private static void WriteIndicators(IDocumentBuilder document, TableNumbers tables, IReportContext context, PlanSnapshot plan, IReadOnlyList<IndicatorFigures> indicators)
     {
@@ -135,6 +140,11 @@ public sealed class LagesrapportReport : IReportPlugin
                     return (IReadOnlyList<TableCell>)cells;
                 }).ToList(),
                 tables.Caption($"Indikatorer per {SwedishFormat.Date(asOf)}")));
+            // A value at a date is the latest figure before the report's date, which may be months older: say whose and when.
+            var dated = indicators.Where(i => i.FigureDate is not null).GroupBy(i => i.FigureDate!).ToList();
+            if (dated.Count > 0)
+                document.Paragraph("Värden vid en tidpunkt är den senaste uppgiften före rapportdatumet: " + SwedishText.Join(dated.Select(g =>
+                    $"{SwedishText.Join(g.Select(i => char.ToLower(i.ShortTitle[0], SwedishFormat.Culture) + i.ShortTitle[1..]))} från {g.Key}")) + ".");
         }
 
         document.Heading("Utfall mot målbild", 2);
@@ -197,22 +207,31 @@ public sealed class LagesrapportReport : IReportPlugin
         yield return comparable.Where(i => Size(i) < split).ToList();
     }
 
-    private static void WriteEvents(IDocumentBuilder document, TableNumbers tables, MunicipalityNames names, EventSummary events, DateOnly from, DateOnly to)
+    private static void WriteEvents(IDocumentBuilder document, TableNumbers tables, MunicipalityNames names, EventSummary events,
+        IndicatorDefinition? informing, DateOnly from, DateOnly to)
     {
         document.Heading("Aktiviteter under perioden");
         if (events.Events.Count == 0)
         {
-            document.Paragraph($"Inga informationsinsatser är registrerade under perioden {SwedishFormat.Period(from, to)}.");
+            document.Paragraph($"Inga aktiviteter är registrerade under perioden {SwedishFormat.Period(from, to)}.");
             return;
         }
-        document.Paragraph($"Under perioden {SwedishFormat.Period(from, to)} genomfördes {events.CountText}.")
+        // The indicator counts only some kinds of event: the sentence says how many of them, by the indicator's own rule.
+        var counted = informing is null ? ""
+            : $", varav {SwedishText.Count(events.InformingCount(informing.Source.Categories), "informationsinsats", "informationsinsatser")} av de slag som indikatorn räknar";
+        document.Paragraph($"Under perioden {SwedishFormat.Period(from, to)} genomfördes {events.CountText}{counted}.")
             .Table(events.ToTable(names, tables.Caption($"Aktiviteter {SwedishFormat.Period(from, to)} med publik")))
             .Paragraph(events.AudienceSentence());
     }
 
-    private static void WritePlacements(IDocumentBuilder document, TableNumbers tables, MunicipalityNames names, PlacementSummary placements, int year)
+    private static void WritePlacements(IDocumentBuilder document, TableNumbers tables, MunicipalityNames names, PlacementSummary placements, int year, bool reported)
     {
         document.Heading("Placeringar");
+        if (!reported)
+        {
+            document.Paragraph($"Stödfinansierade platser beviljas och redovisas per år, per {year}-12-31; platserna för {year} redovisas i rapporten per årets slut.");
+            return;
+        }
         if (placements.Placements.Count == 0)
         {
             document.Paragraph($"Inga stödfinansierade platser är beviljade för {year}.");
@@ -242,12 +261,12 @@ public sealed class LagesrapportReport : IReportPlugin
                 .BulletList(noData.Select(i => $"{i.Evaluation.Title} (källa: {i.Evaluation.Source})"));
     }
 
-    private static void WriteDataQuality(IDocumentBuilder document, TableNumbers tables, IReportContext context)
+    private static void WriteDataQuality(IDocumentBuilder document, MunicipalityNames names, IReportContext context)
     {
         if (context.Findings.Count == 0)
             return;
         document.Heading("Underlag och datakvalitet")
-            .Paragraph("Totaler som källorna anger för insatsen och som skiljer sig från summan av delarna (hela insatsperioden). Rapporten använder de beräknade summorna.")
-            .BulletList(context.Findings.Select(f => f.Message));
+            .Paragraph($"Uppgifter i underlaget till och med {SwedishFormat.Date(context.AsOf)} som skiljer sig från summan av sina delar. Rapporten använder de beräknade summorna.")
+            .BulletList(context.Findings.Select(names.Describe));
     }
 }

@@ -183,7 +183,7 @@ internal sealed class FinalReport(IReportContext context, Insats insats)
             {
                 var byType = events.GroupBy(e => e.Type).OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
                     .Select(g => SwedishText.Count(g.Count(), g.Key));
-                document.Paragraph($"Registrerade informationsinsatser under året: {events.Count} ({SwedishText.Join(byType)}).");
+                document.Paragraph($"Registrerade aktiviteter under året: {events.Count} ({SwedishText.Join(byType)}).");
             }
 
             if (Surveys.FirstOrDefault(s => s.Year == year) is { } survey)
@@ -332,7 +332,7 @@ internal sealed class FinalReport(IReportContext context, Insats insats)
         if (indicators.Count > 0)
             findings.Add($"Av handlingsplanernas {indicators.Count} indikatorer uppnåddes {indicators.Count(i => i.Status == IndicatorStatus.Achieved)}; {indicators.Count(i => i.Status == IndicatorStatus.NoData)} saknar underlag för att kunna bedömas.");
         if (context.Findings.Count > 0)
-            findings.Add($"{SwedishText.Count(context.Findings.Count, "angiven summa", "angivna summor")} i underlaget skiljer sig från summan av sina delar (se bilaga 1); rapportens siffror bygger på delarna.");
+            findings.Add($"{SwedishText.Count(context.Findings.Count, "uppgift", "uppgifter")} i underlaget {SwedishText.Form(context.Findings.Count, "skiljer", "skiljer")} sig från summan av sina delar (se bilaga 1); rapportens siffror bygger på delarna.");
         if (findings.Count == 0)
             document.Paragraph("Det finns ännu för få registrerade uppgifter för att beskriva en utveckling.");
         else
@@ -347,9 +347,9 @@ internal sealed class FinalReport(IReportContext context, Insats insats)
             document.Paragraph("Alla angivna summor i underlaget stämmer med summan av sina delar.");
             return;
         }
-        document.Paragraph("Uppgifter som angetts som summor i källdokumenten jämförs med summan av de registrerade delarna. Uppgifterna sparas som de angavs; rapporten använder de beräknade värdena. Skillnaderna nedan bör rättas i källan eller förklaras.");
+        document.Paragraph("Uppgifter som angetts som summor i källdokumenten och i insatsens egna texter jämförs med summan av de registrerade delarna, och utfall per kön med deltagarna per kön i varje kommun och år. Uppgifterna sparas som de angavs; rapporten använder de beräknade värdena. Skillnaderna nedan bör rättas i källan eller förklaras.");
         var rows = context.Findings.Select(f => (IReadOnlyList<TableCell>)
-            [f.Subject, FieldName(f.Field), SwedishFormat.Number(f.Stated), SwedishFormat.Number(f.Computed),
+            [f.Kommunkod is { } code ? $"{f.Subject.Split(',')[0]}, {_names.Of(code)}" : f.Subject, FieldName(f.Field), SwedishFormat.Number(f.Stated), SwedishFormat.Number(f.Computed),
              new TableCell((f.Stated - f.Computed > 0 ? "+" : "") + SwedishFormat.Number(f.Stated - f.Computed), Bold: true)]).ToList();
         document.Table(new TableSpec(
             [new TableColumn("Uppgift", 40), new TableColumn("Avser", 18), new TableColumn("Angivet", 14, ColumnAlignment.Right),
@@ -370,6 +370,10 @@ internal sealed class FinalReport(IReportContext context, Insats insats)
         nameof(MetricKind.PlacementOutcomeWork) => "Utfall arbete",
         nameof(MetricKind.PlacementOutcomeAf) => "Utfall AF",
         nameof(MetricKind.PlacementOutcomeBackToPublicSupport) => "Utfall åter",
+        "utfall-man" => "Utfall för män",
+        "utfall-kvinnor" => "Utfall för kvinnor",
+        "beviljade" => "Beviljade platser",
+        "nyttjade" => "Nyttjade platser",
         _ => field,
     };
 

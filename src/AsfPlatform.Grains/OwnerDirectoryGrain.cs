@@ -99,6 +99,13 @@ public sealed class OwnerDirectoryGrain([PersistentState("owner")] IPersistentSt
             var inputs = await GrainFactory.GetGrain<IInsatsFactsGrain>(GrainKeys.Insats(Owner, id)).GetQualityInputs();
             var observations = inputs.Observations.Concat(surveyObservations).ToList();
             findings.AddRange(DataQuality.Check(inputs.Stated, observations).Select(f => f with { Id = $"{id}/{f.Id}" }));
+            // Outcomes by sex against participants by sex, and the totals the insats' own texts state.
+            var insats = GrainFactory.GetGrain<IInsatsGrain>(GrainKeys.Insats(Owner, id));
+            var placements = await insats.GetPlacements();
+            var snapshot = await insats.GetSnapshot();
+            findings.AddRange(DataQuality.CheckOutcomesBySex(placements)
+                .Concat(DataQuality.CheckNarrative(snapshot.Narrative, placements.ToList(), snapshot.Insats?.PeriodEnd ?? DateOnly.MaxValue))
+                .Select(f => f with { Id = $"{id}/{f.Id}" }));
         }
         return findings;
     }

@@ -36,9 +36,18 @@ public sealed record EventSummary(
     }
 
     /// <summary>
-    /// "genomfördes 2 registrerade informationsinsatser" reads right for every count: "1 registrerad informationsinsats".
+    /// "genomfördes 2 registrerade aktiviteter" reads right for every count: "1 registrerad aktivitet". Every recorded
+    /// event is an activity; only some kinds are information efforts (<see cref="InformingCount"/>), so the whole list is
+    /// never called "informationsinsatser" beside an indicator that counts fewer.
     /// </summary>
-    public string CountText => SwedishText.Count(Events.Count, "registrerad informationsinsats", "registrerade informationsinsatser");
+    public string CountText => SwedishText.Count(Events.Count, "registrerad aktivitet", "registrerade aktiviteter");
+
+    /// <summary>
+    /// How many of the events are of the kinds an indicator counts (its source's categories, event type names such as
+    /// "Konferens"); all of them when the indicator names no kinds. The same rule as the indicator's own count.
+    /// </summary>
+    public int InformingCount(IReadOnlyCollection<string>? categories) =>
+        categories is not { Count: > 0 } ? Events.Count : Events.Count(e => categories.Contains(e.Type.ToString()));
 
     /// <summary>The events as a table with a total row.</summary>
     public TableSpec ToTable(MunicipalityNames names, string caption)

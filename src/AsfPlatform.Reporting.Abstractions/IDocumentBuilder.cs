@@ -18,6 +18,13 @@ public interface IDocumentBuilder
     /// <summary>Writes a heading at <paramref name="level"/> 1–3. Numbered headings read "1.", "1.2", "1.2.1".</summary>
     IDocumentBuilder Heading(string text, int level = 1, bool numbered = true);
 
+    /// <summary>
+    /// Writes a heading at <paramref name="level"/> 1–3 that carries its own number ("1.2", "10.3"), as the source
+    /// document numbers it: a plan that skips a number (1.2 follows 1.) is printed with the plan's numbers, which
+    /// automatic numbering would change. A document uses either these or numbered <see cref="Heading"/>s, not both.
+    /// </summary>
+    IDocumentBuilder NumberedHeading(string number, string text, int level);
+
     /// <summary>Writes a body paragraph.</summary>
     IDocumentBuilder Paragraph(string text);
 

@@ -67,7 +67,19 @@ public static class IndicatorText
         _ => "Ej i fas",
     };
 
-    /// <summary>How many indicators have each status, in status order: "4 uppnådda, 5 ej i fas och 2 utan data".</summary>
+    /// <summary>
+    /// How many indicators have each status in the words of <see cref="Status"/> at their date, in the order of
+    /// <see cref="StatusOrder"/>: "4 uppnådda, 5 ej uppnådda och 2 utan data" — the same words as the table beside it.
+    /// </summary>
     public static string StatusCounts(IEnumerable<IndicatorEvaluation> evaluations) =>
-        SwedishText.Join(evaluations.GroupBy(e => e.Status).OrderBy(g => g.Key).Select(g => SwedishText.Count(g.Count(), g.Key)));
+        SwedishText.Join(evaluations.GroupBy(Status).OrderBy(g => StatusOrder.ToList().IndexOf(g.Key)).Select(g => g.Key switch
+        {
+            "Uppnått" => SwedishText.Count(g.Count(), "uppnådd", "uppnådda"),
+            "Ej uppnått" => SwedishText.Count(g.Count(), "ej uppnådd", "ej uppnådda"),
+            "Saknar data" => SwedishText.Count(g.Count(), "utan data", "utan data"),
+            var words => SwedishText.Count(g.Count(), words.ToLowerInvariant(), words.ToLowerInvariant()),
+        }));
+
+    /// <summary>The status words in the order reports list them.</summary>
+    public static IReadOnlyList<string> StatusOrder { get; } = ["Uppnått", "I fas", "Ej i fas", "Ej uppnått", "Saknar data"];
 }

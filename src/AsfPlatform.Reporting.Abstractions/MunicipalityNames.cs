@@ -1,4 +1,5 @@
 using AsfPlatform.Contracts;
+using AsfPlatform.Domain.Quality;
 
 namespace AsfPlatform.Reporting;
 
@@ -20,6 +21,11 @@ public sealed class MunicipalityNames(IEnumerable<MunicipalitySnapshot> municipa
 
     /// <summary>The municipality as an organisation, "Hudiksvalls kommun", "Gävle kommun"; "Länet" for county-wide facts.</summary>
     public string OrganisationOf(string? kommunkod) => kommunkod is null ? "Länet" : Organisation(Of(kommunkod));
+
+    /// <summary>A data-quality finding's message with the municipality's name where it gives a kommunkod
+    /// ("Placeringar 2018, Nordanstig: …").</summary>
+    public string Describe(DataQualityFinding finding) =>
+        finding.Kommunkod is { } code ? finding.Message.Replace($"kommun {code}", Of(code), StringComparison.Ordinal) : finding.Message;
 
     /// <summary>
     /// "Hudiksvall" → "Hudiksvalls kommun", "Gävle" → "Gävle kommun", "Hofors" → "Hofors kommun": the genitive -s is

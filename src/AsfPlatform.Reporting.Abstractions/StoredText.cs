@@ -7,8 +7,13 @@ namespace AsfPlatform.Reporting;
 /// </summary>
 public static partial class StoredText
 {
-    /// <summary>Writes <paramref name="text"/>; sub-headings become headings at <paramref name="subheadingLevel"/> (null: bold paragraphs).</summary>
-    public static void Write(IDocumentBuilder document, string? text, int? subheadingLevel = null)
+    /// <summary>
+    /// Writes <paramref name="text"/>; sub-headings become headings at <paramref name="subheadingLevel"/> (null: bold
+    /// paragraphs). With <paramref name="ownNumbers"/> a numbered sub-heading line ("5.2.1 Platser hos ASF") keeps its
+    /// own number (<see cref="IDocumentBuilder.NumberedHeading"/>) and a '## ' line is unnumbered, for documents that
+    /// print the numbers their source gave.
+    /// </summary>
+    public static void Write(IDocumentBuilder document, string? text, int? subheadingLevel = null, bool ownNumbers = false)
     {
         if (string.IsNullOrWhiteSpace(text))
             return;
@@ -38,8 +43,15 @@ public static partial class StoredText
             var heading = unnumbered ? line[3..].Trim() : AsfPlatform.Domain.Plans.SectionNumbering.SubHeadingTitle(line);
             if (heading is not null)
             {
-                if (subheadingLevel is { } level)
-                    document.Heading(heading, Math.Clamp(level, 1, 3));
+                if (subheadingLevel is { } level && ownNumbers)
+                {
+                    if (!unnumbered && AsfPlatform.Domain.Plans.SectionNumbering.SubHeadingNumber(line) is { } number)
+                        document.NumberedHeading(number, heading, Math.Clamp(number.Count(c => c == '.') + 1, 1, 3));
+                    else
+                        document.Heading(heading, Math.Clamp(level, 1, 3), numbered: false);
+                }
+                else if (subheadingLevel is { } level2)
+                    document.Heading(heading, Math.Clamp(level2, 1, 3));
                 else
                     document.Paragraph(TextSpan.Strong(unnumbered ? heading : line));
                 continue;

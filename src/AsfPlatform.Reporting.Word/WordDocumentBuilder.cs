@@ -102,6 +102,33 @@ public sealed class WordDocumentBuilder : IDocumentBuilder
     }
 
     /// <inheritdoc />
+    public IDocumentBuilder NumberedHeading(string number, string text, int level)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(number);
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        if (level is < 1 or > 3)
+            throw new ArgumentOutOfRangeException(nameof(level), level, "Rubriknivån måste vara 1, 2 eller 3.");
+        var id = ++_bookmarkId;
+        var bookmark = $"_Toc{100000000 + id}";
+        // Word's list numbering is switched off for this heading and the number written as text, laid out as the
+        // automatic numbers are (number, tab, title on a hanging indent), so the page looks the same.
+        var properties = new ParagraphProperties(
+            new ParagraphStyleId { Val = $"Heading{level}" },
+            new NumberingProperties(new NumberingId { Val = 0 }),
+            new Tabs(new TabStop { Val = TabStopValues.Left, Position = 709 }),
+            new Indentation { Left = "709", Hanging = "709" });
+        _body.Add(new Paragraph(
+            properties,
+            new BookmarkStart { Id = id.ToString(), Name = bookmark },
+            TextRun(number.Trim()),
+            new Run(new TabChar()),
+            TextRun(text),
+            new BookmarkEnd { Id = id.ToString() }));
+        _headings.Add(new TocEntry(level, number.Trim(), text, bookmark));
+        return this;
+    }
+
+    /// <inheritdoc />
     public IDocumentBuilder Paragraph(string text) => Paragraph(new TextSpan(text));
 
     /// <inheritdoc />

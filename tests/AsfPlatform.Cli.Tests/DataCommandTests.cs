@@ -75,6 +75,17 @@ public class DataQualityTests(InitializedDatabase db) : IClassFixture<Initialize
     }
 
     [Fact]
+    public async Task Quality_lists_outcomes_by_sex_that_exceed_the_participants_naming_the_municipality()
+    {
+        var result = await db.RunAsync("data", "quality", "--owner", "finsam-gavleborg", "--insats", "asf-2016-2020");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        // Nordanstig 2018: two outcomes given for men, one man took part (data/README.md); five stated totals besides.
+        Assert.Contains("Nordanstig", result.Out);
+        Assert.DoesNotContain("kommun 2132", result.Out);
+        Assert.Contains("6 avvikelser.", result.Out);
+    }
+
+    [Fact]
     public async Task Quality_without_owner_names_the_option()
     {
         var result = await db.RunAsync("data", "quality");

@@ -18,7 +18,7 @@ public class RegisterRulesTests
     }
 
     [Fact]
-    public void Section_numbers_follow_the_documents_headings_including_sub_headings_in_the_text()
+    public void A_plan_that_numbers_every_section_is_printed_with_its_own_numbers_and_one_that_does_not_is_numbered_by_level()
     {
         var sections = new List<PlanSection>
         {
@@ -30,6 +30,12 @@ public class RegisterRulesTests
             new("6", "Samverkansparter", ""),
         };
 
+        // The 2017 plan goes from 1. Bakgrund to 1.2: the document and the editor keep the plan's numbers.
+        Assert.Equal(["1.", "1.2", "5.", "5.2", "5.3", "6."], SectionNumbering.Numbers(sections));
+        // The editor's blank row for a new section does not change that.
+        Assert.Equal(["1.", "1.2", "5.", "5.2", "5.3", "6.", ""], SectionNumbering.Numbers([.. sections, new("", "", "")]));
+        // A section without a number of its own: all are numbered by level, sub-heading lines in the text counted too.
+        sections[1] = sections[1] with { Number = "Underavsnitt.1" };
         Assert.Equal(["1.", "1.1", "2.", "2.1", "2.2", "3."], SectionNumbering.Numbers(sections));
     }
 

@@ -34,7 +34,7 @@ public sealed class KommunrapportTests(DatasetFixture fixture)
         Assert.Contains("Inget företag i Ockelbo är registrerat vid namn i plattformen.", document.Paragraphs);
         Assert.Contains("Inga milstolpar är registrerade för Ockelbo till och med 2017.", document.Paragraphs);
         Assert.Contains("Ockelbo har inte beviljats några stödfinansierade platser för 2017.", document.Paragraphs);
-        Assert.Contains("Inga informationsinsatser i Ockelbo är registrerade för 2017.", document.Paragraphs);
+        Assert.Contains("Inga aktiviteter i Ockelbo är registrerade för 2017.", document.Paragraphs);
         // Only the key figures and the milestone checklist (all "Nej") remain as tables; none is empty.
         Assert.Equal(2, document.Tables.Count);
         Assert.All(document.Tables, t => Assert.True(t.Count > 1));

@@ -6,7 +6,7 @@ using AsfPlatform.TestSupport;
 namespace AsfPlatform.Plugins.Tests;
 
 /// <summary>The PDFs the board publishes: a table of contents whose page numbers are the pages the headings are on,
-/// tagged for accessibility, with the document's title.</summary>
+/// tagged for accessibility, with the document's title and language (sv-SE).</summary>
 [Collection(DatasetCollection.Name)]
 public sealed partial class PdfPublishingTests(DatasetFixture fixture)
 {
@@ -18,7 +18,7 @@ public sealed partial class PdfPublishingTests(DatasetFixture fixture)
 
     [Theory]
     [MemberData(nameof(Documents))]
-    public async Task The_pdf_is_tagged_and_every_table_of_contents_entry_names_the_page_its_heading_is_on(string report, string title)
+    public async Task The_pdf_is_tagged_in_Swedish_with_its_title_and_every_table_of_contents_entry_names_the_page_its_heading_is_on(string report, string title)
     {
         var arguments = report == "handlingsplan"
             ? new ReportArguments(DatasetFixture.Owner, DatasetFixture.Insats, 2017)
@@ -38,6 +38,8 @@ public sealed partial class PdfPublishingTests(DatasetFixture fixture)
             var info = await RunAsync("pdfinfo", path);
             Assert.Matches(@"(?m)^Tagged:\s+yes", info);
             Assert.Matches(@$"(?m)^Title:\s+{Regex.Escape(title)}", info);
+            // The document's language in the catalog, so a screen reader reads Swedish.
+            Assert.Matches(@"/Lang\s*\(sv-SE\)", System.Text.Encoding.Latin1.GetString(await File.ReadAllBytesAsync(path)));
 
             var pages = (await PdfText.ExtractAsync(path)).Split('\f');
             var toc = Array.FindIndex(pages, p => p.Contains("Innehållsförteckning", StringComparison.Ordinal));

@@ -33,10 +33,12 @@ public sealed partial class ReportDocument
 
     public string AllText { get; }
 
-    /// <summary>The texts of paragraphs styled as headings (Heading1..3), in order.</summary>
+    /// <summary>The texts of paragraphs styled as headings (Heading1..3), in order; a number written in the heading
+    /// ("1.2", tab, title) reads "1.2 Dubbla affärsidéer".</summary>
     public IReadOnlyList<string> Headings => Main.Descendants(W + "p")
         .Where(p => p.Element(W + "pPr")?.Element(W + "pStyle")?.Attribute(W + "val")?.Value.StartsWith("Heading", StringComparison.Ordinal) == true)
-        .Select(Text).ToList();
+        .Select(p => string.Concat(p.Descendants().Where(e => e.Name == W + "t" || e.Name == W + "tab" && e.Parent?.Name == W + "r")
+            .Select(e => e.Name == W + "t" ? e.Value : " ")).Replace('\u00A0', ' ')).ToList();
 
     /// <summary>Validation errors against Office 2019, as readable lines.</summary>
     public IReadOnlyList<string> ValidationErrors()

@@ -51,7 +51,7 @@ public sealed class WordingTests(DatasetFixture fixture)
         var several = context.Events.GroupBy(e => (e.Date.Year, e.Type)).Where(g => g.Count() > 1).ToList();
         Assert.NotEmpty(several);
         foreach (var group in several)
-            Assert.Contains(document.Paragraphs, p => p.StartsWith("Registrerade informationsinsatser under året:", StringComparison.Ordinal)
+            Assert.Contains(document.Paragraphs, p => p.StartsWith("Registrerade aktiviteter under året:", StringComparison.Ordinal)
                 && p.Contains($"{group.Count()} {SwedishText.EventTypeForms(group.Key.Type).Many}", StringComparison.Ordinal));
     }
 }

@@ -285,3 +285,27 @@ public sealed class WordLayoutTests
         Assert.InRange(widths.Sum(), PageGeometry.TextWidth - 2, PageGeometry.TextWidth + 2);
     }
 }
+
+/// <summary>Headings that carry the numbers their source gave them (the 2017 plan's 1.2 after 1.).</summary>
+public sealed class NumberedHeadingTests
+{
+    [Fact]
+    public void A_heading_with_its_own_number_prints_that_number_without_list_numbering_and_the_table_of_contents_says_the_same()
+    {
+        var builder = new WordDocumentBuilder(SampleDocument.GeneratedAt);
+        builder.CoverPage(new CoverPage("Handlingsplan 2017")).TableOfContents()
+            .NumberedHeading("1.", "Bakgrund", 1).Paragraph("Text.")
+            .NumberedHeading("1.2", "Dubbla affärsidéer", 2).Paragraph("Text.");
+        var bytes = builder.ToArray();
+        var main = MainXml(bytes);
+
+        var headings = main.Descendants(W + "p").Where(p => (string?)p.Element(W + "pPr")?.Element(W + "pStyle")?.Attribute(W + "val") is "Heading1" or "Heading2").ToList();
+        Assert.Equal(["1.Bakgrund", "1.2Dubbla affärsidéer"], headings.Select(h => Text(h)));
+        // Word's automatic numbering is off for them (numId 0), so it never renumbers 1.2 as 1.1.
+        Assert.All(headings, h => Assert.Equal("0", (string?)h.Element(W + "pPr")!.Element(W + "numPr")!.Element(W + "numId")!.Attribute(W + "val")));
+        var toc = main.Descendants(W + "hyperlink").Select(h => Text(h)).ToList();
+        Assert.Equal(["1.Bakgrund", "1.2Dubbla affärsidéer"], toc);
+        using var document = Open(bytes);
+        Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2019).Validate(document));
+    }
+}

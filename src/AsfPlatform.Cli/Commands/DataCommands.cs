@@ -80,7 +80,7 @@ internal static class DataCommands
     {
         var owner = new Option<string?>("--owner") { Description = "Insatsägaren, t.ex. finsam-gavleborg (krävs).", HelpName = "ÄGARE" };
         var insats = new Option<string?>("--insats") { Description = "Visa bara denna insats avvikelser (och länsuppföljningarnas), t.ex. asf-2016-2020.", HelpName = "INSATS" };
-        var command = new Command("quality", "Listar datakvalitetsavvikelser: angivna summor som skiljer sig från summan av delarna eller från registrerade uppgifter.")
+        var command = new Command("quality", "Listar datakvalitetsavvikelser: angivna summor som skiljer sig från summan av delarna eller från registrerade uppgifter, utfall per kön som inte går ihop med deltagarna per kön, och summor i insatsens egna texter.")
         {
             owner, insats,
         };
@@ -93,7 +93,12 @@ internal static class DataCommands
             await runtime.EnsureDatasetAsync(environment, cancellationToken);
             await runtime.RequireAsync(ownerId, insatsId, null);
 
-            var findings = await runtime.Grains.GetGrain<IOwnerDirectoryGrain>(GrainKeys.Owner(ownerId)).GetDataQualityFindings(insatsId);
+            var directory = runtime.Grains.GetGrain<IOwnerDirectoryGrain>(GrainKeys.Owner(ownerId));
+            var findings = await directory.GetDataQualityFindings(insatsId);
+            // A finding about a municipality names it as the reports do ("Placeringar 2018, Nordanstig").
+            var names = (await directory.GetMunicipalities()).Where(m => m.Name is not null).ToDictionary(m => m.Kommunkod, m => m.Name!);
+            string Named(string text, string? code) =>
+                code is not null && names.TryGetValue(code, out var name) ? text.Replace($"kommun {code}", name, StringComparison.Ordinal) : text;
             if (findings.Count == 0)
             {
                 environment.Out.WriteLine("Inga datakvalitetsavvikelser hittades.");
@@ -104,8 +109,8 @@ internal static class DataCommands
                 .AddColumn(new TableColumn("Beräknat").RightAligned()).AddColumn(new TableColumn("Differens").RightAligned())
                 .AddColumn("Beskrivning");
             foreach (var f in findings)
-                table.AddRow(new Text(f.Subject), new Text(Number(f.Stated)), new Text(Number(f.Computed)),
-                    new Text(Number(f.Stated - f.Computed)), new Text(f.Message));
+                table.AddRow(new Text(Named(f.Subject, f.Kommunkod)), new Text(Number(f.Stated)), new Text(Number(f.Computed)),
+                    new Text(Number(f.Stated - f.Computed)), new Text(Named(f.Message, f.Kommunkod)));
             environment.Out.Write(table);
             environment.Out.WriteLine($"{findings.Count} avvikelse{(findings.Count == 1 ? "" : "r")}.");
             return ExitCodes.Ok;

@@ -111,8 +111,13 @@ public sealed record Placement(
 [GenerateSerializer, Immutable, Alias("asf.PlacementUse")]
 public sealed record PlacementUse(int PlacesUsed, int Participants, int ParticipantsWomen, int ParticipantsMen, int? Days = null);
 
+/// <summary>
+/// What the participants went on to. <paramref name="Women"/> and <paramref name="Men"/> are how many of the outcomes the
+/// source gives for women and for men ("1 vidare till arbete (man)"), null where it does not say; they are kept as
+/// stated and checked against the participants by sex (a data-quality finding, never a refusal).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("asf.PlacementOutcomes")]
-public sealed record PlacementOutcomes(int Work = 0, int Studies = 0, int Af = 0, int BackToPublicSupport = 0, int Continued = 0)
+public sealed record PlacementOutcomes(int Work = 0, int Studies = 0, int Af = 0, int BackToPublicSupport = 0, int Continued = 0, int? Women = null, int? Men = null)
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public int Total => Work + Studies + Af + BackToPublicSupport + Continued;

@@ -95,6 +95,8 @@ public static class FactRules
         {
             v.NonNegative("utfall.arbete", o.Work).NonNegative("utfall.studier", o.Studies).NonNegative("utfall.af", o.Af)
                 .NonNegative("utfall.ater", o.BackToPublicSupport).NonNegative("utfall.fortsatt", o.Continued)
+                // Outcomes by sex as the source states them: more than took part is a data-quality finding, not a refusal.
+                .NonNegative("utfall.women", o.Women).NonNegative("utfall.men", o.Men)
                 // Summed as long: four parts each below the bound can still overflow an int.
                 .AtMost("utfall", (long)o.Work + o.Studies + o.Af + o.BackToPublicSupport + o.Continued, p.Use?.Participants ?? 0,
                     "antalet deltagare");

@@ -1,4 +1,5 @@
 using AsfPlatform.Contracts;
+using AsfPlatform.Domain.Quality;
 using Orleans;
 
 namespace AsfPlatform.Reporting;
@@ -43,12 +44,12 @@ public sealed class GrainReportContextFactory(IGrainFactory grains) : IReportCon
         cancellationToken.ThrowIfCancellationRequested();
 
         if (string.IsNullOrWhiteSpace(arguments.Insats))
-            return context with { Findings = await directory.GetDataQualityFindings() };
+            return context with { Findings = KnownAt(await directory.GetDataQualityFindings(), asOf) };
 
         var insatsId = arguments.Insats.Trim();
         var insatsGrain = grains.GetGrain<IInsatsGrain>(GrainKeys.Insats(ownerId, insatsId));
         var insats = await insatsGrain.GetSnapshot();
-        context = context with { Findings = await directory.GetDataQualityFindings(insatsId) };
+        context = context with { Findings = KnownAt(await directory.GetDataQualityFindings(insatsId), asOf) };
         if (!insats.Exists)
             return context;
 
@@ -58,10 +59,13 @@ public sealed class GrainReportContextFactory(IGrainFactory grains) : IReportCon
             cancellationToken.ThrowIfCancellationRequested();
             plans.Add(await grains.GetGrain<IYearlyPlanGrain>(GrainKeys.Plan(ownerId, insatsId, year)).GetSnapshot());
         }
+        // Every plan's indicators as the reports show them (an indicator of active companies is not judged on registered ones).
+        plans = [.. plans.Select(p => p with { Indicators = IndicatorMeaning.Apply(p.Content, p.Indicators) })];
         // A status report asked "as of a date" reads the plan of that date's year, evaluated at that date.
         var planYear = arguments.Year ?? arguments.AsOfDate?.Year;
         var plan = planYear is { } y ? plans.FirstOrDefault(p => p.Year == y && p.Exists) : null;
-        var indicators = plan is null ? [] : await grains.GetGrain<IYearlyPlanGrain>(GrainKeys.Plan(ownerId, insatsId, plan.Year)).Evaluate(asOf);
+        var indicators = plan is null ? [] : IndicatorMeaning.Apply(plan.Content,
+            await grains.GetGrain<IYearlyPlanGrain>(GrainKeys.Plan(ownerId, insatsId, plan.Year)).Evaluate(asOf));
 
         // The report period: the year when one is given, else the whole insats; never beyond the report date.
         var from = arguments.Year is { } startYear ? new DateOnly(startYear, 1, 1) : insats.Insats!.PeriodStart;
@@ -81,6 +85,10 @@ public sealed class GrainReportContextFactory(IGrainFactory grains) : IReportCon
             Placements = await insatsGrain.GetPlacements(),
         };
     }
+
+    /// <summary>A report as of a date lists only the findings about figures of that date or earlier.</summary>
+    private static IReadOnlyList<DataQualityFinding> KnownAt(IReadOnlyList<DataQualityFinding> findings, DateOnly asOf) =>
+        [.. findings.Where(f => f.KnownAt(asOf))];
 
     /// <summary>
     /// A report on a year that is still running is evaluated as of the generation date, not the year's end (which

@@ -49,6 +49,9 @@ internal sealed class ReportBench : IDisposable
 
     public ReportRunner Runner { get; }
 
+    /// <summary>The host's services (the PDF converter among them).</summary>
+    public IServiceProvider Services => _host.Services;
+
     /// <summary>The handlingsplan 2017's context, read once from the grains.</summary>
     public IReportContext PlanContext { get; }
 
