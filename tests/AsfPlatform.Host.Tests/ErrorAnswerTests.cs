@@ -1,41 +1,48 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using AsfPlatform.Access;
+using AsfPlatform.Composition.Orleans;
+using AsfPlatform.Contracts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Orleans.Storage;
 
 namespace AsfPlatform.Host.Tests;
 
-/// <summary>The dataset host with an audit log that fails, so every write meets an unexpected error.</summary>
-public sealed class FailingAuditHostFactory : AsfHostFactory
+/// <summary>
+/// The dataset host whose grain storage fails every write that carries a change's audit note (every change a user
+/// makes; the dataset's own writes carry none), so every write meets an unexpected error.
+/// </summary>
+public sealed class FailingStorageHostFactory : AsfHostFactory
 {
     /// <summary>What the failure says: internals a caller must never see.</summary>
     public const string Secret = "Intern hemlighet: Password=hemligt-lösenord";
 
-    public FailingAuditHostFactory() => LoadDataset = true;
+    public FailingStorageHostFactory() => LoadDataset = true;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
         {
-            var real = services.Last(s => s.ServiceType == typeof(IAuditLog));
-            services.AddSingleton<IAuditLog>(provider => new FailingAuditLog(
-                (IAuditLog)ActivatorUtilities.CreateInstance(provider, real.ImplementationType!)));
+            var real = services.Last(d => d.ServiceType == typeof(IGrainStorage) && d.IsKeyedService && Equals(d.ServiceKey, AsfCluster.StorageName));
+            services.AddKeyedSingleton<IGrainStorage>(AsfCluster.StorageName,
+                (provider, key) => new FailingChanges((IGrainStorage)real.KeyedImplementationFactory!(provider, key)));
         });
     }
 
-    private sealed class FailingAuditLog(IAuditLog inner) : IAuditLog
+    private sealed class FailingChanges(IGrainStorage inner) : IGrainStorage
     {
-        public Task<AuditEntry> AppendAsync(AuditRecord record, CancellationToken cancellationToken = default) =>
-            throw new InvalidOperationException(Secret);
+        public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+            inner.ReadStateAsync(stateName, grainId, grainState);
 
-        public Task<IReadOnlyList<AuditEntry>> ReadAsync(string entityType, string entityId, CancellationToken cancellationToken = default) =>
-            inner.ReadAsync(entityType, entityId, cancellationToken);
+        public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+            grainState.State is IAuditOutboxState { AuditOutbox.Count: > 0 }
+                ? throw new InvalidOperationException(Secret)
+                : inner.WriteStateAsync(stateName, grainId, grainState);
 
-        public Task<IReadOnlyList<AuditEntry>> ReadLatestAsync(int count, CancellationToken cancellationToken = default) =>
-            inner.ReadLatestAsync(count, cancellationToken);
+        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+            inner.ClearStateAsync(stateName, grainId, grainState);
     }
 }
 
@@ -43,7 +50,7 @@ public sealed class FailingAuditHostFactory : AsfHostFactory
 /// What a caller gets when something goes wrong on the server: a Swedish answer with an id to quote, never internals,
 /// whatever the method — not the "400 Bad Request" a failed form post used to get.
 /// </summary>
-public sealed class ErrorAnswerTests(FailingAuditHostFactory factory) : IClassFixture<FailingAuditHostFactory>
+public sealed class ErrorAnswerTests(FailingStorageHostFactory factory) : IClassFixture<FailingStorageHostFactory>
 {
     [Fact]
     public async Task An_unexpected_api_error_is_a_500_with_a_correlation_id_and_no_internals()
