@@ -225,7 +225,7 @@ public sealed class NewAssociationBrowserTests() : BrowserTest(loadDataset: fals
         var growth = (employed - 20) * 100m / 20;
         // The indicator table's rows: name, outcome, target (the document's text runs cell after cell).
         Assert.Contains("Indikator aktiviteter26", lagesrapport);                // three recorded, one removed; target 6
-        Assert.Contains("Indikator foretag1820", lagesrapport);                  // eighteen registered; target 20
+        Assert.Contains("Indikator foretag18 per 2016-05-01" + "20", lagesrapport); // eighteen registered (the last on 2016-05-01); target 20
         Assert.Contains($"Indikator anstallda+{growth:0} %+10 %", lagesrapport);
         Assert.Contains("Indikator arbete-studier40 %30 %", lagesrapport);       // (1 work + 1 studies) of 5 participants
         Assert.Contains("Indikator lansradJa", lagesrapport);                    // the story's milestone tagged lansrad

@@ -125,7 +125,7 @@ public sealed class NewAssociationScenarioTests(AsfHostFactory factory) : IClass
         Assert.Contains("Informationsträffar i varje kommun", handlingsplan);
         var growth = (women + men - 20) * 100m / 20;
         Assert.Contains($"Indikator anstallda\n+{growth:0} %", lagesrapport);   // outcome cells follow the indicator's name
-        Assert.Contains("Indikator foretag\n18\n20", lagesrapport);
+        Assert.Contains("Indikator foretag\n18 per 2016-05-01\n20", lagesrapport); // a count at a date says whose date: the last registration
         Assert.Contains("Indikator arbete-studier\n40 %", lagesrapport);
         Assert.Contains("Indikator aktiviteter\n2\n6", lagesrapport);
         Assert.DoesNotContain("Gävleborg", handlingsplan + lagesrapport);
