@@ -51,9 +51,9 @@ public sealed class HandlingsplanReport : IReportPlugin
                 Subtitle: context.Insats?.Insats?.Title ?? plan.Title,
                 Owner: owner,
                 Period: YearPeriod(year),
-                Date: context.AsOf,
+                Date: plan.DecidedOn ?? context.AsOf,
                 Version: $"{context.Plan.Version}",
-                DateLabel: AsOfLabel))
+                DateLabel: plan.DecidedOn is null ? AsOfLabel : DecidedLabel))
             .TableOfContents();
         layout.WriteSections(document, cancellationToken);
         layout.WriteActivityPlan(document, cancellationToken);
@@ -61,9 +61,9 @@ public sealed class HandlingsplanReport : IReportPlugin
         return Task.CompletedTask;
     }
 
-    // The plan data holds no decision date, so the cover names the date the plan's figures are given at rather than
-    // calling it the plan's date.
-    private const string AsOfLabel = "Läget per";
+    // A decided plan's date is its decision; an undecided one (or one whose decision is not recorded) names the date
+    // its figures are given at rather than calling that the plan's date. The printing date is always "Utskriven".
+    private const string AsOfLabel = "Läget per", DecidedLabel = "Beslutad";
 
     private static string YearPeriod(int year) => SwedishFormat.Period(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
 }

@@ -43,9 +43,11 @@ public class QualityAndCopyForwardTests
              new("asf", "Aktiva ASF", IndicatorKind.StockAtDate, new(MetricKind.RegisteredCompanies), 30, new(2017, 12, 31), BaselineValue: 25, BaselineDate: new(2017, 1, 1)),
              new("growth", "Anställda +15 %", IndicatorKind.GrowthRelativeToBaseline, new(MetricKind.Employed), 15, new(2020, 12, 31), BaselineDate: new(2016, 10, 1))],
             [new("b", "Insatsen", 800_000)],
-            [new("Processledare", "Processledare")]);
+            [new("Processledare", "Processledare")],
+            DecidedOn: new(2016, 12, 15));
         var next = CopyForward.NextYear(plan, 2017);
         Assert.Equal("Handlingsplan 2018", next.Title);
+        Assert.Null(next.DecidedOn); // next year's plan is a draft until the board decides it
         Assert.Equal(plan.Sections, next.Sections);
         Assert.Equal(plan.Goals, next.Goals);
         Assert.Equal(["a1"], next.Activities.Select(a => a.Id));
@@ -55,5 +57,19 @@ public class QualityAndCopyForwardTests
         Assert.Null(asf.BaselineValue); // measured from the facts at the new baseline date, never typed
         Assert.Equal(new DateOnly(2017, 12, 31), asf.BaselineDate);
         Assert.Equal(plan.Indicators[2], next.Indicators[2]);
+    }
+
+    [Theory]
+    [InlineData("2016-12-15", true)]
+    [InlineData("2015-01-01", true)]
+    [InlineData("2014-12-31", false)]
+    [InlineData("2018-01-01", false)]
+    public void A_plans_decision_date_lies_in_its_year_or_the_two_before(string date, bool valid)
+    {
+        var plan = PlanTemplates.Empty(2017) with { DecidedOn = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture) };
+
+        var errors = AsfPlatform.Domain.Validation.FactRules.Plan(plan, 2017).Errors;
+
+        Assert.Equal(valid, errors.All(e => e.Field != "beslutad"));
     }
 }

@@ -102,6 +102,34 @@ public sealed class RegisterFormTests(DatasetHostFactory factory) : IClassFixtur
         Assert.Contains("<legend>1. Bakgrund</legend>", editor);
     }
 
+    [Fact]
+    public async Task The_plan_editor_records_the_boards_decision_date_and_refuses_one_after_the_plans_year()
+    {
+        var admin = await AdminBrowserAsync();
+        var api = await factory.TokenClientAsync(AsfHostFactory.AdminUser);
+        var created = await AsfHostFactory.PostFormAsync(admin, "/insatser/finsam-gavleborg/asf-2016-2020/ny-handlingsplan",
+            new() { ["Year"] = "2019", ["From"] = "Template" });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        const string editor = "/insats/finsam-gavleborg/asf-2016-2020/2019/plan";
+
+        var form = FormValues(await admin.GetStringAsync(editor));
+        form["Input.DecidedOn"] = "2020-02-01";
+        var refused = await AsfHostFactory.PostFormAsync(admin, editor, form);
+        var html = System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode); // the form again, naming the field
+        Assert.Contains("Beslutad av styrelsen", html);
+        Assert.Contains("2020-02-01 ligger utanför", html);
+        Assert.Contains("aria-invalid=\"true\"", Regex.Match(html, "<input id=\"beslutad\"[^>]*>").Value);
+        var stored = await api.GetStringAsync("/api/owners/finsam-gavleborg/insatser/asf-2016-2020/plans/2019");
+        Assert.Contains("\"decidedOn\":null", stored);
+
+        form["Input.DecidedOn"] = "2018-12-10";
+        Assert.Equal(HttpStatusCode.Redirect, (await AsfHostFactory.PostFormAsync(admin, editor, form)).StatusCode);
+
+        Assert.Contains("\"decidedOn\":\"2018-12-10\"", await api.GetStringAsync("/api/owners/finsam-gavleborg/insatser/asf-2016-2020/plans/2019"));
+        Assert.Contains("value=\"2018-12-10\"", await admin.GetStringAsync(editor));
+    }
+
     /// <summary>What a browser posts for a form: every named input, textarea, selected option and ticked box.</summary>
     private static Dictionary<string, string> FormValues(string html)
     {

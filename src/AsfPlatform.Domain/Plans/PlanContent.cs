@@ -21,7 +21,8 @@ public sealed record BudgetLine(string Id, string Title, decimal Amount);
 [GenerateSerializer, Immutable, Alias("asf.OrganisationRole")]
 public sealed record OrganisationRole(string Role, string Title);
 
-/// <summary>The editable content of a yearly plan.</summary>
+/// <summary>The editable content of a yearly plan. <c>DecidedOn</c>: the day the board decided the plan (null until it
+/// is decided, or when it is not recorded); the handlingsplan's cover gives it as the plan's date.</summary>
 [GenerateSerializer, Immutable, Alias("asf.PlanContent")]
 public sealed record PlanContent(
     string Title,
@@ -30,7 +31,8 @@ public sealed record PlanContent(
     IReadOnlyList<PlanActivity> Activities,
     IReadOnlyList<IndicatorDefinition> Indicators,
     IReadOnlyList<BudgetLine> Budget,
-    IReadOnlyList<OrganisationRole> Organisation)
+    IReadOnlyList<OrganisationRole> Organisation,
+    DateOnly? DecidedOn = null)
 {
     [System.Text.Json.Serialization.JsonIgnore]
     public decimal BudgetTotal => Budget.Sum(b => b.Amount);
@@ -48,7 +50,7 @@ public static class CopyForward
     /// (or growth's) baseline is measured from the facts at this year's target date (not typed, so late facts count);
     /// a rate, which has no stock to measure, takes this year's rate from <paramref name="outcomes"/> (indicator id →
     /// value at the target date). Counts start again from zero each period. Indicators whose dates lie beyond the year
-    /// (multi-year growth goals) are kept as they are.
+    /// (multi-year growth goals) are kept as they are. The copy is undecided (no decision date).
     /// </summary>
     public static PlanContent NextYear(PlanContent content, int fromYear, IReadOnlyDictionary<string, decimal>? outcomes = null)
     {
@@ -80,6 +82,7 @@ public static class CopyForward
             Title = title,
             Activities = content.Activities.Where(a => !a.Done).ToList(),
             Indicators = indicators,
+            DecidedOn = null, // next year's plan is a draft until the board decides it
         };
     }
 }

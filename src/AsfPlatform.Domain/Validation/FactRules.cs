@@ -151,6 +151,10 @@ public static class FactRules
              .Require(!ContactDetails(p.Organisation[i].Title), $"organisation[{i}].titel",
                  "Roller anges med titel; e-postadresser och telefonnummer får inte lagras.");
         v.Require(year is >= 2000 and <= 2100, "ar", $"Året {year} är orimligt.");
+        // A plan is decided in the autumn before its year at the earliest seen, or during it; two years' margin.
+        v.Date("beslutad", p.DecidedOn);
+        if (year is >= 2000 and <= 2100)
+            v.Within("beslutad", p.DecidedOn, new DateOnly(year - 2, 1, 1), new DateOnly(year, 12, 31), $"tiden då planen för {year} kan beslutas");
         return v;
     }
 

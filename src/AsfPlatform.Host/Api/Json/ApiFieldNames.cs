@@ -12,7 +12,7 @@ internal static class ApiFieldNames
 {
     private static readonly Dictionary<string, string> Segments = new(StringComparer.Ordinal)
     {
-        ["namn"] = "name", ["typ"] = "kind", ["datum"] = "date", ["titel"] = "title", ["beslutandeOrgan"] = "decidingBody",
+        ["namn"] = "name", ["typ"] = "kind", ["datum"] = "date", ["titel"] = "title", ["beslutandeOrgan"] = "decidingBody", ["beslutad"] = "decidedOn",
         ["anteckning"] = "note", ["organisationsnummer"] = "organisationNumber", ["foretagsform"] = "legalForm",
         ["bransch"] = "sector", ["registreradFran"] = "registeredFrom", ["registreradTill"] = "registeredTo",
         ["anstalldaKvinnor"] = "employedWomen", ["anstalldaMan"] = "employedMen", ["anstalldaTotalt"] = "employedTotal",

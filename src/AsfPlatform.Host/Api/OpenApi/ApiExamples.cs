@@ -45,7 +45,7 @@ internal static class ApiExamples
              "indicators":[{"id":"aktiviteter-2017","title":"Antal informationsaktiviteter","kind":"CountInPeriod",
                "source":{"metric":"InformationEvents"},"targetValue":10,"targetDate":"2017-12-31","periodStart":"2017-01-01","goalId":"3.2.1"}],
              "budget":[{"id":"information","title":"Informationsinsatser","amount":50000}],
-             "organisation":[{"role":"Processägare","title":"Förbundschef"}]}
+             "organisation":[{"role":"Processägare","title":"Förbundschef"}],"decidedOn":"2016-12-15"}
             """,
         [typeof(InsatsNarrative)] = """
             {"assignment":"Att utveckla stödet till ASF i länet.","background":"Det finns ett trettiotal ASF i länet.",

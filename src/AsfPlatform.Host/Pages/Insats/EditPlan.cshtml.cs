@@ -19,6 +19,7 @@ public sealed class EditPlanModel(DomainReader reader, DomainWriter writer) : Do
     private readonly Dictionary<string, (string, string)> _fields = new(StringComparer.OrdinalIgnoreCase)
     {
         ["titel"] = ("titel", "Planens titel"), ["Title"] = ("titel", "Planens titel"),
+        ["beslutad"] = ("beslutad", "Beslutad av styrelsen"), ["DecidedOn"] = ("beslutad", "Beslutad av styrelsen"),
     };
 
     private static readonly Dictionary<string, string> Labels = new()

@@ -77,6 +77,8 @@ public sealed class RoleRow : PlanRow
 public sealed class PlanInput
 {
     public string? Title { get; set; }
+    /// <summary>The day the board decided the plan (empty while it is a draft).</summary>
+    public DateOnly? DecidedOn { get; set; }
     public List<SectionRow> Sections { get; set; } = [];
     public List<GoalRow> Goals { get; set; } = [];
     public List<ActivityRow> Activities { get; set; } = [];
@@ -88,6 +90,7 @@ public sealed class PlanInput
     public static PlanInput From(PlanContent c, int year) => new()
     {
         Title = c.Title,
+        DecidedOn = c.DecidedOn,
         Sections = [.. c.Sections.Select(s => new SectionRow { Number = s.Number, Title = s.Title, Text = s.Text }), new()],
         Goals = [.. c.Goals.Select(g => new GoalRow { Id = g.Id, Text = g.Text }), new()],
         Activities = [.. c.Activities.Select((a, i) => new ActivityRow
@@ -128,6 +131,7 @@ public sealed class PlanInput
         var content = stored with
         {
             Title = T(Title),
+            DecidedOn = DecidedOn,
             Sections = Keep("avsnitt", Sections, r => string.IsNullOrWhiteSpace(r.Title) && string.IsNullOrWhiteSpace(r.Text),
                 (r, _) => new PlanSection(T(r.Number), T(r.Title), r.Text?.Replace("\r\n", "\n") ?? "")),
             Goals = Keep("processmal", Goals, r => string.IsNullOrWhiteSpace(r.Id) && string.IsNullOrWhiteSpace(r.Text),
