@@ -16,12 +16,15 @@ public sealed class FaultyStorageHostFactory : AsfHostFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services =>
-        {
-            var real = services.Last(d => d.ServiceType == typeof(IGrainStorage) && d.IsKeyedService && Equals(d.ServiceKey, AsfCluster.StorageName));
-            services.AddKeyedSingleton<IGrainStorage>(AsfCluster.StorageName,
-                (sp, key) => Faults.Wrap((IGrainStorage)real.KeyedImplementationFactory!(sp, key)));
-        });
+        builder.ConfigureTestServices(services => WrapGrainStorage(services, Faults.Wrap));
+    }
+
+    /// <summary>Puts <paramref name="wrap"/> around the platform's grain storage, so a test can make its writes fail.</summary>
+    public static void WrapGrainStorage(IServiceCollection services, Func<IGrainStorage, IGrainStorage> wrap)
+    {
+        var real = services.Last(d => d.ServiceType == typeof(IGrainStorage) && d.IsKeyedService && Equals(d.ServiceKey, AsfCluster.StorageName));
+        services.AddKeyedSingleton<IGrainStorage>(AsfCluster.StorageName,
+            (provider, key) => wrap((IGrainStorage)real.KeyedImplementationFactory!(provider, key)));
     }
 }
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using AsfPlatform.Composition.Orleans;
 using AsfPlatform.Contracts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -23,12 +22,7 @@ public sealed class FailingStorageHostFactory : AsfHostFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services =>
-        {
-            var real = services.Last(d => d.ServiceType == typeof(IGrainStorage) && d.IsKeyedService && Equals(d.ServiceKey, AsfCluster.StorageName));
-            services.AddKeyedSingleton<IGrainStorage>(AsfCluster.StorageName,
-                (provider, key) => new FailingChanges((IGrainStorage)real.KeyedImplementationFactory!(provider, key)));
-        });
+        builder.ConfigureTestServices(services => FaultyStorageHostFactory.WrapGrainStorage(services, inner => new FailingChanges(inner)));
     }
 
     private sealed class FailingChanges(IGrainStorage inner) : IGrainStorage
