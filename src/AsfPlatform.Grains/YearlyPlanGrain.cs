@@ -15,7 +15,7 @@ namespace AsfPlatform.Grains;
 /// memory and notifies observers. No other grain is read per update. Pushes interleave with everything else, and all
 /// writes of the state go through one <see cref="CoalescingWriter"/>, so pushes arriving during a write share the next
 /// one (one plan's writes cannot share the database's group commit, being one after another).
-/// The observations of information events are held in memory only and read from the insats' month logs (which are
+/// The observations of information events are held in memory only and read from the insats' day logs (which are
 /// durable, and written before an event is pushed) once per activation, so the stored state, written on every push,
 /// does not grow with the number of events.
 /// </summary>
@@ -31,7 +31,7 @@ public sealed class YearlyPlanGrain(
     private CoalescingWriter? _writer;
     private bool _notifyPending;
     private HeldPushes? _held;
-    private readonly List<Observation> _events = [];
+    private readonly ObservationsBySource _events = new();
     private Task? _eventsRead;
     private Dictionary<string, string>? _placements;
 
@@ -197,7 +197,7 @@ public sealed class YearlyPlanGrain(
         var sources = update.SourceIds.ToHashSet();
         var after = update.Observations.Where(o => sources.Contains(o.SourceId) && metrics.Contains(o.Metric)).ToList();
         var changed = Replace(S.Observations, sources, after.Where(o => !Observations.IsEventSource(o.SourceId)))
-            | Replace(_events, sources, after.Where(o => Observations.IsEventSource(o.SourceId)));
+            | _events.Replace(sources.Where(Observations.IsEventSource), after.Where(o => Observations.IsEventSource(o.SourceId)).ToList());
         if (changed) S.FactsVersion++;
         return changed;
     }
@@ -215,13 +215,12 @@ public sealed class YearlyPlanGrain(
     private void Adopt(List<Observation> read)
     {
         S.Observations = read.Where(o => !Observations.IsEventSource(o.SourceId)).ToList();
-        _events.Clear();
-        _events.AddRange(read.Where(o => Observations.IsEventSource(o.SourceId)));
+        _events.Reset(read.Where(o => Observations.IsEventSource(o.SourceId)));
         _eventsRead = Task.CompletedTask;
     }
 
     /// <summary>
-    /// The events' observations, read once per activation from the insats (its month logs); a failed read is retried
+    /// The events' observations, read once per activation from the insats (its day logs); a failed read is retried
     /// by the next call. Must be awaited before anything evaluates or replaces the observations.
     /// </summary>
     private Task EventsRead()
@@ -241,8 +240,7 @@ public sealed class YearlyPlanGrain(
         await HoldingPushes(async () =>
         {
             var read = await GrainFactory.GetGrain<IInsatsFactsGrain>(GrainKeys.Insats(Owner, InsatsId)).GetObservations();
-            _events.Clear();
-            _events.AddRange(read.Where(o => Observations.IsEventSource(o.SourceId) && content.Metrics.Contains(o.Metric)));
+            _events.Reset(read.Where(o => Observations.IsEventSource(o.SourceId) && content.Metrics.Contains(o.Metric)));
         });
     }
 
@@ -355,7 +353,7 @@ public sealed class YearlyPlanGrain(
 
     private IReadOnlyList<Observation> AllObservations()
     {
-        var all = _events.Count == 0 ? S.Observations : S.Observations.Concat(_events).ToList();
+        var all = _events.Count == 0 ? S.Observations : S.Observations.Concat(_events.All).ToList();
         // Municipalities the owner placed count in the owner's subregion; others keep the one they were recorded with.
         return _placements is not { Count: > 0 } placements ? all
             : all.Select(o => !o.IsSurvey && o.Kommunkod is { } k && placements.TryGetValue(k, out var sub) && sub != o.Subregion
