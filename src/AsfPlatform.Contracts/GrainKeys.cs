@@ -36,8 +36,12 @@ public static class GrainKeys
     /// <summary>A yearly plan: "owner:finsam-gavleborg/asf-2016-2020/2017".</summary>
     public static string Plan(string ownerId, string insatsId, int year) => $"{Prefix}{ownerId}/{insatsId}/{year}";
 
-    /// <summary>The information events of an insats in one month: "owner:finsam-gavleborg/asf-2016-2020/events/2017-06".</summary>
-    public static string EventLog(string ownerId, string insatsId, DateOnly month) => $"{Prefix}{ownerId}/{insatsId}/events/{month:yyyy-MM}";
+    /// <summary>The information events of an insats on one day: "owner:finsam-gavleborg/asf-2016-2020/events/2017-06-15".</summary>
+    public static string EventLog(string ownerId, string insatsId, DateOnly day) => $"{Prefix}{ownerId}/{insatsId}/events/{day:yyyy-MM-dd}";
+
+    /// <summary>The information events of an insats in one month, as kept before they were kept per day (read only to
+    /// move them): "owner:finsam-gavleborg/asf-2016-2020/events/2017-06".</summary>
+    public static string MonthEventLog(string ownerId, string insatsId, DateOnly month) => $"{Prefix}{ownerId}/{insatsId}/events/{month:yyyy-MM}";
 
     /// <summary>Which sample-dataset records an owner has had applied: "owner:finsam-gavleborg/dataset".</summary>
     public static string DatasetLedger(string ownerId) => $"{Prefix}{ownerId}/dataset";

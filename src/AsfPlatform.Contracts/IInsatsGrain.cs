@@ -4,7 +4,7 @@ using AsfPlatform.Domain.Model;
 namespace AsfPlatform.Contracts;
 
 /// <summary>One per insats (key: <see cref="GrainKeys.Insats"/>). Holds its placements, narrative milestones and
-/// stated totals, routes its events to one log per month (one grain per month), and pushes each change to
+/// stated totals, routes its events to one log per day (one grain per day), and pushes each change to
 /// its yearly plans.</summary>
 [Alias("asf.IInsatsGrain")]
 public interface IInsatsGrain : IGrainWithStringKey
@@ -29,9 +29,9 @@ public interface IInsatsGrain : IGrainWithStringKey
     Task<InsatsSnapshot> RecordEvent(RecordInformationEvent command);
 
     /// <summary>
-    /// Records or replaces an information event performed (date inside the insats period) in the log of its month
-    /// (one grain per month), and answers with the event's own version. Interleaves, so events recorded at
-    /// once share the month's next write (group commit); each returns once durable. The insats' version stays.
+    /// Records or replaces an information event performed (date inside the insats period) in the log of its day
+    /// (one grain per day), and answers with the event's own version. Interleaves, so events recorded at
+    /// once on one day share that log's next write (group commit); each returns once durable. The insats' version stays.
     /// </summary>
     [AlwaysInterleave]
     Task<EventSnapshot> SaveEvent(RecordInformationEvent command);

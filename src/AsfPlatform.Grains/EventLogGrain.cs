@@ -7,7 +7,7 @@ namespace AsfPlatform.Grains;
 [GrainType("asf.eventlog")]
 public sealed class EventLogGrain([PersistentState("events")] IPersistentState<EventLogState> state) : Grain, IEventLogGrain
 {
-    // Events of the month recorded while a write is in flight share the next one.
+    // Events of the day recorded while a write is in flight share the next one.
     private CoalescingWriter? _writer;
 
     private List<StoredEvent> Events => state.State.Events;
@@ -47,6 +47,13 @@ public sealed class EventLogGrain([PersistentState("events")] IPersistentState<E
     public Task<StoredEvent?> Get(string eventId) => Task.FromResult(Events.Find(s => s.Event.Id == eventId));
 
     public Task<IReadOnlyList<StoredEvent>> GetAll() => Task.FromResult<IReadOnlyList<StoredEvent>>(Events.ToList());
+
+    public Task Empty()
+    {
+        if (Events.Count == 0) return Task.CompletedTask;
+        Events.Clear();
+        return Persist();
+    }
 
     private Task Persist() => (_writer ??= new CoalescingWriter(() => GrainSupport.Write(state), DeactivateOnIdle)).WriteAsync();
 }

@@ -2,6 +2,7 @@ using AsfPlatform.Contracts;
 using AsfPlatform.Domain.Indicators;
 using AsfPlatform.Domain.Model;
 using AsfPlatform.Domain.Validation;
+using System.Globalization;
 using AsfPlatform.Grains.Infrastructure;
 
 namespace AsfPlatform.Grains;
@@ -65,24 +66,24 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
         if (S.Insats is null) GrainSupport.Reject("insats", $"Insatsen '{Id}' är inte definierad.");
         FactRules.Event(e, S.Insats!).ThrowIfInvalid();
         var index = await EventIndex();
-        var month = Month(e.Date);
+        var day = Day(e.Date);
         var expected = command.CreateOnly ? null : command.ExpectedVersion;
         if (index.TryGetValue(e.Id, out var was))
         {
             if (command.CreateOnly) throw new AlreadyExistsException($"Aktiviteten '{e.Id}'");
-            if (was != month) return await MoveEvent(e, was, month, expected, index, command.Audit);
+            if (was != day) return await MoveEvent(e, was, day, expected, index, command.Audit);
         }
         else
         {
-            // Reserved before the first await, so a create of the same id in another month (interleaved) is refused.
-            index[e.Id] = month;
+            // Reserved before the first await, so a create of the same id on another day (interleaved) is refused.
+            index[e.Id] = day;
         }
 
         EventWrite write;
         try
         {
-            await EnlistMonth(month);
-            write = await Log(month).Record(e, expected, command.CreateOnly, command.Audit);
+            await EnlistDay(day);
+            write = await Log(day).Record(e, expected, command.CreateOnly, command.Audit);
         }
         catch when (was is null)
         {
@@ -95,7 +96,7 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
 
     public async Task<EventSnapshot> GetEvent(string eventId)
     {
-        var stored = (await EventIndex()).TryGetValue(eventId, out var month) ? await Log(month).Get(eventId) : null;
+        var stored = (await EventIndex()).TryGetValue(eventId, out var day) ? await Log(day).Get(eventId) : null;
         return new(Owner, Id, eventId, stored?.Event, stored?.Version ?? 0);
     }
 
@@ -124,13 +125,13 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
     public async Task<InsatsSnapshot> RemoveEvent(string eventId, long? expectedVersion = null, AuditNote? audit = null)
     {
         var index = await EventIndex();
-        if (!index.TryGetValue(eventId, out var month))
+        if (!index.TryGetValue(eventId, out var day))
         {
             GrainSupport.CheckVersion(this.GetPrimaryKeyString(), expectedVersion, 0);
             return await Snapshot();
         }
-        if (!await Log(month).Remove(eventId, expectedVersion, audit)) return await Snapshot();
-        if (index.TryGetValue(eventId, out var now) && now == month) index.Remove(eventId);
+        if (!await Log(day).Remove(eventId, expectedVersion, audit)) return await Snapshot();
+        if (index.TryGetValue(eventId, out var now) && now == day) index.Remove(eventId);
         await PushToPlans(new([Observations.EventSource(eventId)], []));
         return await Snapshot();
     }
@@ -143,9 +144,10 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
 
     public async Task<IReadOnlyList<InformationEvent>> GetEvents(DateOnly from, DateOnly to)
     {
-        await EventIndex(); // moves schema-1 events into their months first
-        var months = S.EventMonths.Where(m => string.CompareOrdinal(m, Month(from)) >= 0 && string.CompareOrdinal(m, Month(to)) <= 0).ToList();
-        var logs = await Task.WhenAll(months.Select(m => Log(m).GetAll()));
+        await EventIndex(); // moves schema-1 events into their days first
+        if (from > to) return [];
+        var days = S.EventDays.GetViewBetween(Day(from), Day(to)).ToList();
+        var logs = await Task.WhenAll(days.Select(d => Log(d).GetAll()));
         return logs.SelectMany(l => l).Select(s => s.Event).Where(e => e.Date >= from && e.Date <= to).OrderBy(e => e.Date).ToList();
     }
 
@@ -163,7 +165,7 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
         await Persist(); // bookkeeping, not a user-visible change: the version stays
     }
 
-    /// <summary>Every fact's observations, events of all months included (a plan's rebuild reads them all).</summary>
+    /// <summary>Every fact's observations, events of all days included (a plan's rebuild reads them all).</summary>
     private async Task<IReadOnlyList<Observation>> Observe()
     {
         var events = await GetEvents(DateOnly.MinValue, DateOnly.MaxValue);
@@ -172,7 +174,7 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
             .Concat(S.Milestones.SelectMany(Observations.FromNarrative)).ToList();
     }
 
-    /// <summary>An update that changes an event's month: stored in the new month first, so a crash in between
+    /// <summary>An update that changes an event's day: stored in the new day's log first, so a crash in between
     /// leaves a duplicate (the newer version wins when the index is built) rather than a loss.</summary>
     private async Task<EventSnapshot> MoveEvent(InformationEvent e, string from, string to, long? expected,
         Dictionary<string, string> index, AuditNote? audit)
@@ -180,7 +182,7 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
         var current = await Log(from).Get(e.Id);
         GrainSupport.CheckVersion(this.GetPrimaryKeyString(), expected, current?.Version ?? 0);
         var stored = new StoredEvent(e, (current?.Version ?? 0) + 1);
-        await EnlistMonth(to);
+        await EnlistDay(to);
         await Log(to).Adopt(stored, audit); // the change is stored here, so its note is too
         index[e.Id] = to;
         await Log(from).Remove(e.Id, null);
@@ -188,7 +190,7 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
         return new(Owner, Id, e.Id, e, stored.Version);
     }
 
-    /// <summary>Event id → month, read from the month logs once per activation (ids are unique across months).</summary>
+    /// <summary>Event id → day, read from the day logs once per activation (ids are unique across days).</summary>
     private async Task<Dictionary<string, string>> EventIndex()
     {
         _eventIndex ??= LoadEventIndex();
@@ -205,38 +207,54 @@ public sealed class InsatsGrain([PersistentState("insats")] IPersistentState<Ins
 
     private async Task<Dictionary<string, string>> LoadEventIndex()
     {
-        var months = S.EventMonths.ToList();
-        var logs = await Task.WhenAll(months.Select(m => Log(m).GetAll()));
+        await MoveEventsToDays();
+        var days = S.EventDays.ToList();
+        var logs = await Task.WhenAll(days.Select(d => Log(d).GetAll()));
         var index = new Dictionary<string, string>(StringComparer.Ordinal);
         var versions = new Dictionary<string, long>(StringComparer.Ordinal);
-        for (var i = 0; i < months.Count; i++)
+        for (var i = 0; i < days.Count; i++)
             foreach (var stored in logs[i])
                 if (!versions.TryGetValue(stored.Event.Id, out var v) || stored.Version > v)
-                    (index[stored.Event.Id], versions[stored.Event.Id]) = (months[i], stored.Version);
-
-        // Schema 1 kept the events in this state: move them to their months once.
-        foreach (var e in S.Events.ToList())
-        {
-            var month = Month(e.Date);
-            await EnlistMonth(month);
-            await Log(month).Adopt(new StoredEvent(e, 1));
-            index[e.Id] = month;
-        }
-        if (S.Events.Count > 0)
-        {
-            S.Events.Clear();
-            await Persist();
-        }
+                    (index[stored.Event.Id], versions[stored.Event.Id]) = (days[i], stored.Version);
         return index;
     }
 
-    /// <summary>Remembers (durably, before its first event is) that a month has events.</summary>
-    private Task EnlistMonth(string month) => S.EventMonths.Add(month) ? Persist() : Task.CompletedTask;
+    /// <summary>
+    /// Schema 1 kept the events in this state, and later in one log per month: moves them to their days' logs once.
+    /// Each is stored in its day's log before this state forgets the months, and the month logs are emptied last, so
+    /// a crash anywhere in between repeats the move (stored as it is, version kept) rather than losing an event.
+    /// </summary>
+    private async Task MoveEventsToDays()
+    {
+        if (S.Events.Count == 0 && S.EventMonths.Count == 0) return;
+        var months = S.EventMonths.ToList();
+        var monthLogs = await Task.WhenAll(months.Select(m => MonthLog(m).GetAll()));
+        // An event a crash left in two months (see MoveEvent) is moved once, in its newer version.
+        var moving = S.Events.Select(e => new StoredEvent(e, 1)).Concat(monthLogs.SelectMany(l => l))
+            .GroupBy(s => s.Event.Id, StringComparer.Ordinal).Select(g => g.MaxBy(s => s.Version)!).ToList();
+        foreach (var stored in moving) S.EventDays.Add(Day(stored.Event.Date));
+        await Persist(); // the days first: no event is stored in a log this state does not know
+        await Task.WhenAll(moving.GroupBy(s => Day(s.Event.Date)).Select(async day =>
+        {
+            foreach (var stored in day) await Log(day.Key).Adopt(stored);
+        }));
+        S.Events.Clear();
+        S.EventMonths.Clear();
+        S.SchemaVersion = 2;
+        await Persist(); // bookkeeping, not a user-visible change: the version stays
+        foreach (var month in months) await MonthLog(month).Empty();
+    }
 
-    private IEventLogGrain Log(string month) =>
-        GrainFactory.GetGrain<IEventLogGrain>(GrainKeys.EventLog(Owner, Id, DateOnly.ParseExact(month + "-01", "yyyy-MM-dd")));
+    /// <summary>Remembers (durably, before its first event is) that a day has events.</summary>
+    private Task EnlistDay(string day) => S.EventDays.Add(day) ? Persist() : Task.CompletedTask;
 
-    private static string Month(DateOnly date) => date.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+    private IEventLogGrain Log(string day) =>
+        GrainFactory.GetGrain<IEventLogGrain>(GrainKeys.EventLog(Owner, Id, DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture)));
+
+    private IEventLogGrain MonthLog(string month) =>
+        GrainFactory.GetGrain<IEventLogGrain>(GrainKeys.MonthEventLog(Owner, Id, DateOnly.ParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture)));
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Validates against the insats, stores (unless unchanged) and pushes the one changed fact.</summary>
     private async Task<InsatsSnapshot> Record<T>(long? expectedVersion, Func<Insats, Validator> validate, List<T> list, T item,

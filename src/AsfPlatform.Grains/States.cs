@@ -121,19 +121,22 @@ public sealed class CompanyState : IAuditOutboxState
 [GenerateSerializer, Alias("asf.InsatsState")]
 public sealed class InsatsState : IAuditOutboxState
 {
+    /// <summary>2: events are kept in one log per day (<see cref="EventDays"/>); schema 1 kept them in this state or in
+    /// one log per month, and those are moved to their days on activation.</summary>
     [Id(0)]
-    public int SchemaVersion { get; set; } = 1;
+    public int SchemaVersion { get; set; } = 2;
     [Id(1)]
     public long Version { get; set; }
     [Id(2)]
     public Insats? Insats { get; set; }
     [Id(3)]
     public List<NarrativeMilestone> Milestones { get; set; } = [];
-    /// <summary>Schema 1 held every event here; they now live in one <see cref="EventLogState"/> per month and this
-    /// list is emptied into those on activation.</summary>
+    /// <summary>Schema 1 held every event here at first; they now live in one <see cref="EventLogState"/> per day and
+    /// this list is emptied into those on activation.</summary>
     [Id(4)]
     public List<InformationEvent> Events { get; set; } = [];
-    /// <summary>The months ("2017-06") whose event logs hold events of this insats.</summary>
+    /// <summary>Schema 1 only: the months ("2017-06") whose logs held events. Their events are moved to their days'
+    /// logs on activation, and the list is emptied.</summary>
     [Id(5)]
     public SortedSet<string> EventMonths { get; set; } = new();
     [Id(6)]
@@ -149,9 +152,13 @@ public sealed class InsatsState : IAuditOutboxState
     /// <summary>Audit notes of the changes this state carries (see <see cref="IAuditOutboxState"/>).</summary>
     [Id(10)]
     public List<AuditNote> AuditOutbox { get; set; } = [];
+    /// <summary>The days ("2017-06-15") whose event logs hold events of this insats.</summary>
+    [Id(11)]
+    public SortedSet<string> EventDays { get; set; } = new();
 }
 
-/// <summary>The information events of one insats in one month, each with its own version.</summary>
+/// <summary>The information events of one insats on one day (in one month before insats schema 2), each with its own
+/// version.</summary>
 [GenerateSerializer, Alias("asf.EventLogState")]
 public sealed class EventLogState : IAuditOutboxState
 {

@@ -46,6 +46,7 @@ public sealed class OrleansRulesTests
         [
             GrainKeys.Owner(ownerId), GrainKeys.Municipality(ownerId, "2180"), GrainKeys.Company(ownerId, "0cafe"),
             GrainKeys.Insats(ownerId, "2016"), GrainKeys.Plan(ownerId, "2016", 2017), GrainKeys.EventLog(ownerId, "2016", new DateOnly(2017, 6, 1)),
+            GrainKeys.MonthEventLog(ownerId, "2016", new DateOnly(2017, 6, 1)),
         ];
 
         foreach (var key in keys)

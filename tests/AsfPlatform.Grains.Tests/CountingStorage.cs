@@ -41,6 +41,18 @@ public class CountingStorage : IGrainStorage
         return Task.CompletedTask;
     }
 
+    /// <summary>What is stored for the grain (null: nothing), read as <typeparamref name="T"/>.</summary>
+    public T? Stored<T>(string stateName, GrainId grainId) where T : class =>
+        _rows.TryGetValue((stateName, grainId), out var row) ? JsonSerializer.Deserialize<T>(row.Json) : null;
+
+    /// <summary>Stores <paramref name="state"/> as it is, as an earlier version of the platform might have (no cluster
+    /// may hold the grain active).</summary>
+    public void Put<T>(string stateName, GrainId grainId, T state)
+    {
+        var etag = Interlocked.Increment(ref _etags).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _rows[(stateName, grainId)] = (JsonSerializer.Serialize(state), etag);
+    }
+
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         Store((stateName, grainId), grainState, json: null);

@@ -3,7 +3,7 @@ using AsfPlatform.Domain.Indicators;
 
 namespace AsfPlatform.Grains.Tests;
 
-/// <summary>The plan keeps events' observations in memory only (read from the durable month logs), so its stored
+/// <summary>The plan keeps events' observations in memory only (read from the durable day logs), so its stored
 /// state does not grow with the events, and updates, removals, re-sends and restarts keep the values exact.</summary>
 public class PlanEventObservationTests
 {

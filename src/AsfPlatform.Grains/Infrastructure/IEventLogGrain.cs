@@ -5,10 +5,13 @@ using AsfPlatform.Domain.Model;
 namespace AsfPlatform.Grains.Infrastructure;
 
 /// <summary>
-/// Infrastructure: the information events of one insats in one calendar month (key: <see cref="GrainKeys.EventLog"/>),
-/// each with its own version. Only the insats grain calls it: it validates the event against the insats, keeps the
-/// event ids unique across months and pushes changes to the plans. Splitting the events by month keeps each durable
-/// write small however many events an insats collects.
+/// Infrastructure: the information events of one insats on one day (key: <see cref="GrainKeys.EventLog"/>), each with
+/// its own version. Only the insats grain calls it: it validates the event against the insats, keeps the event ids
+/// unique across days and pushes changes to the plans. The log's state is written whole on every change, so splitting
+/// the events by day keeps each durable write as small as one day's events, however many an insats collects (by month
+/// a write grew with the month's events and became the load's largest cost; see docs/BENCHMARKS.md).
+/// Logs kept per month before (<see cref="GrainKeys.MonthEventLog"/>) are the same grain type, read once to move their
+/// events and then emptied.
 /// </summary>
 [Alias("asf.IEventLogGrain")]
 public interface IEventLogGrain : IGrainWithStringKey
@@ -16,12 +19,12 @@ public interface IEventLogGrain : IGrainWithStringKey
     /// <summary>
     /// Records or replaces the event. <paramref name="createOnly"/> refuses an id that is taken
     /// (<see cref="AlreadyExistsException"/>); <paramref name="expectedVersion"/> is the event's own version (0: absent).
-    /// Interleaves, so events of the month recorded at once share one write (group commit).
+    /// Interleaves, so events of the day recorded at once share one write (group commit).
     /// </summary>
     [AlwaysInterleave]
     Task<EventWrite> Record(InformationEvent informationEvent, long? expectedVersion, bool createOnly, AuditNote? audit = null);
 
-    /// <summary>Stores the event with the given version as it is (an event moved here from another month), with the
+    /// <summary>Stores the event with the given version as it is (an event moved here from another day), with the
     /// move's audit note when a user moved it.</summary>
     Task Adopt(StoredEvent stored, AuditNote? audit = null);
 
@@ -31,8 +34,11 @@ public interface IEventLogGrain : IGrainWithStringKey
     /// <summary>The event with its version, or null.</summary>
     Task<StoredEvent?> Get(string eventId);
 
-    /// <summary>All events of the month with their versions.</summary>
+    /// <summary>All events of the log with their versions.</summary>
     Task<IReadOnlyList<StoredEvent>> GetAll();
+
+    /// <summary>Empties the log once its events are stored elsewhere (a month's log whose events moved to their days).</summary>
+    Task Empty();
 }
 
 /// <summary>An information event with its own version (the ETag for changing it).</summary>
