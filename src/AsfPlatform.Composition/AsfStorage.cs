@@ -111,7 +111,17 @@ public sealed record AsfStorage(bool IsPostgres, string ConnectionString)
             var builder = new NpgsqlConnectionStringBuilder(value);
             if (string.IsNullOrWhiteSpace(builder.Host))
                 throw new StorageConfigurationException(key, "anslutningen saknar Host, t.ex. \"Host=localhost;Database=asf;Username=asf;Password=…\".");
-            return value;
+            if (builder.MaxAutoPrepare > 0 || value.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase)) return value;
+            // Orleans' ADO.NET providers and the access module send the same few statements over and over: Npgsql
+            // prepares one once it has been used twice on a connection, so PostgreSQL stops parsing and planning it
+            // again. Every write takes a pooled connection, and resetting one cost seven statements each time: the
+            // platform sets no session state (its one session-level advisory lock is released where it is taken), so
+            // nothing needs resetting.
+            // Measured in docs/BENCHMARKS.md ("Load after the plan and event fixes").
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+            builder.NoResetOnClose = true;
+            return builder.ConnectionString;
         }
         catch (ArgumentException ex)
         {
