@@ -169,6 +169,22 @@ public sealed class RegisterApiTests(DatasetHostFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(Insats + "/plans/2021")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("/plans/2021/indicators")]                  // a year of the insats without a plan
+    [InlineData("/plans/2021/indicators?asOf=2021-06-30")]
+    [InlineData("/plans/0/indicators?asOf=2017-12-31")]     // a year no calendar has (it answered 500)
+    [InlineData("/plans/99999/indicators")]
+    public async Task The_indicators_of_a_plan_that_does_not_exist_are_not_found_naming_the_plan(string path)
+    {
+        var admin = await AdminAsync();
+
+        var response = await admin.GetAsync(Insats + path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Handlingsplanen", (await JsonAsync(response))["detail"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(Insats + "/plans/2017/indicators?asOf=2017-12-31")).StatusCode);
+    }
+
     [Fact]
     public async Task A_plan_from_the_template_has_the_handlingsplan_sections_without_content_and_an_existing_year_gives_412()
     {

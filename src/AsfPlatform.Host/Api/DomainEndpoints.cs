@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using AsfPlatform.Access.Authentication;
 using AsfPlatform.Contracts;
+using AsfPlatform.Domain.Indicators;
 using AsfPlatform.Domain.Model;
 using AsfPlatform.Domain.Plans;
 using AsfPlatform.Host.Api.OpenApi;
@@ -135,11 +136,18 @@ internal static class DomainEndpoints
         owner.MapGet("/insatser/{insatsId}/plans/{year:int}/indicators", async (string owner, string insatsId, int year,
             DateOnly? asOf, DomainReader reader) =>
         {
+            // As the plan itself: a year no calendar has, or a plan not made, is not found (not an empty list, not 500).
+            if (!IsCalendarYear(year))
+                return PlanNotFound(year);
+            var snapshot = await reader.PlanAsync(owner, insatsId, year);
+            if (!snapshot.Exists)
+                return PlanNotFound(year);
             return asOf is { } date
                 ? TypedResults.Ok(await reader.EvaluateAsync(owner, insatsId, year, date))
-                : TypedResults.Ok((await reader.PlanAsync(owner, insatsId, year)).Indicators);
+                : TypedResults.Ok(snapshot.Indicators);
         })
-            .WithSummary("Handlingsplanens indikatorer, eller deras värden per ett datum (asOf, ÅÅÅÅ-MM-DD)");
+            .WithSummary("Handlingsplanens indikatorer, eller deras värden per ett datum (asOf, ÅÅÅÅ-MM-DD)")
+            .Produces<IReadOnlyList<IndicatorEvaluation>>();
 
         owner.MapGet("/findings", async (string owner, string? insatsId, DomainReader reader) =>
             TypedResults.Ok(await reader.FindingsAsync(owner, insatsId)))
