@@ -22,8 +22,8 @@ namespace AsfPlatform.Composition.Orleans;
 public sealed record LegacyMigrationResult(bool Found, int Rows, int Written, int AlreadyPresent, int Cleared, int Verified);
 
 /// <summary>
-/// Carries the grain state of a database written by the platform's own grain runtime (before Orleans) into Orleans'
-/// storage. That runtime kept every state in one table, <c>grain_state</c>, keyed by grain type and a key without
+/// Carries the grain state of a database written before the platform ran on Orleans (commit 8e716ee and before) into
+/// Orleans' storage. Those versions kept every state in one table, <c>grain_state</c>, keyed by grain type and a key without
 /// <see cref="GrainKeys.Prefix"/>; the Orleans grains have the same grain types, state names and state classes, so each
 /// row is deserialized into its state class and written through the platform's <see cref="IGrainStorage"/> under the
 /// prefixed key. Every row is then read back and compared, and only then is the old table renamed to
@@ -38,7 +38,7 @@ public sealed record LegacyMigrationResult(bool Found, int Rows, int Written, in
 /// </remarks>
 public sealed class LegacyGrainStateMigration(AsfStorage storage, IGrainStorage target, ILogger logger)
 {
-    /// <summary>The table the platform's own runtime stored grain state in (commit 8e716ee and before).</summary>
+    /// <summary>The table grain state was stored in before the move to Orleans (commit 8e716ee and before).</summary>
     public const string LegacyTable = "grain_state";
 
     /// <summary>What the old table is renamed to once its rows are carried over.</summary>
