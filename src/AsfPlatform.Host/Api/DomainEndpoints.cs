@@ -125,10 +125,8 @@ internal static class DomainEndpoints
         owner.MapGet("/insatser/{insatsId}/plans/{year:int}", async (string owner, string insatsId, int year, DomainReader reader,
             HttpContext http) =>
         {
-            if (!IsCalendarYear(year))
-                return PlanNotFound(year);
-            var snapshot = await reader.PlanAsync(owner, insatsId, year);
-            return snapshot.Exists ? Versioning.WithETag(http, snapshot) : PlanNotFound(year);
+            var snapshot = await ExistingPlanAsync(reader, owner, insatsId, year);
+            return snapshot is not null ? Versioning.WithETag(http, snapshot) : PlanNotFound(year);
         })
             .WithSummary("Läser årets handlingsplan med levande indikatorer (med ETag)")
             .ReadsVersioned<PlanSnapshot>();
@@ -137,10 +135,7 @@ internal static class DomainEndpoints
             DateOnly? asOf, DomainReader reader) =>
         {
             // As the plan itself: a year no calendar has, or a plan not made, is not found (not an empty list, not 500).
-            if (!IsCalendarYear(year))
-                return PlanNotFound(year);
-            var snapshot = await reader.PlanAsync(owner, insatsId, year);
-            if (!snapshot.Exists)
+            if (await ExistingPlanAsync(reader, owner, insatsId, year) is not { } snapshot)
                 return PlanNotFound(year);
             return asOf is { } date
                 ? TypedResults.Ok(await reader.EvaluateAsync(owner, insatsId, year, date))
@@ -158,6 +153,10 @@ internal static class DomainEndpoints
 
     // A plan year that is no date's year (0, 12000) names no plan; asking the grains for it would fail on the dates.
     private static bool IsCalendarYear(int year) => year is >= 1 and <= 9999;
+
+    /// <summary>The plan of <paramref name="year"/>, or null when no calendar has the year or the plan is not made.</summary>
+    private static async Task<PlanSnapshot?> ExistingPlanAsync(DomainReader reader, string owner, string insatsId, int year) =>
+        IsCalendarYear(year) && await reader.PlanAsync(owner, insatsId, year) is { Exists: true } snapshot ? snapshot : null;
 
     private static IResult PlanNotFound(int year) => ApiProblems.NotFound($"Handlingsplanen {year}");
 }
