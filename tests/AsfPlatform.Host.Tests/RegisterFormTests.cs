@@ -105,12 +105,7 @@ public sealed class RegisterFormTests(DatasetHostFactory factory) : IClassFixtur
     [Fact]
     public async Task The_plan_editor_records_the_boards_decision_date_and_refuses_one_after_the_plans_year()
     {
-        var admin = await AdminBrowserAsync();
-        var api = await factory.TokenClientAsync(AsfHostFactory.AdminUser);
-        var created = await AsfHostFactory.PostFormAsync(admin, "/insatser/finsam-gavleborg/asf-2016-2020/ny-handlingsplan",
-            new() { ["Year"] = "2019", ["From"] = "Template" });
-        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-        const string editor = "/insats/finsam-gavleborg/asf-2016-2020/2019/plan";
+        var (admin, api, editor) = await NewPlanFromTemplateAsync(2019);
 
         var form = FormValues(await admin.GetStringAsync(editor));
         form["Input.DecidedOn"] = "2020-02-01";
@@ -128,6 +123,18 @@ public sealed class RegisterFormTests(DatasetHostFactory factory) : IClassFixtur
 
         Assert.Contains("\"decidedOn\":\"2018-12-10\"", await api.GetStringAsync("/api/owners/finsam-gavleborg/insatser/asf-2016-2020/plans/2019"));
         Assert.Contains("value=\"2018-12-10\"", await admin.GetStringAsync(editor));
+    }
+
+    /// <summary>Creates the year's plan from the template through the form; the admin's browser, an API client and the
+    /// plan editor's path.</summary>
+    private async Task<(HttpClient Admin, HttpClient Api, string Editor)> NewPlanFromTemplateAsync(int year)
+    {
+        var admin = await AdminBrowserAsync();
+        var api = await factory.TokenClientAsync(AsfHostFactory.AdminUser);
+        var created = await AsfHostFactory.PostFormAsync(admin, "/insatser/finsam-gavleborg/asf-2016-2020/ny-handlingsplan",
+            new() { ["Year"] = $"{year}", ["From"] = "Template" });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        return (admin, api, $"/insats/finsam-gavleborg/asf-2016-2020/{year}/plan");
     }
 
     /// <summary>What a browser posts for a form: every named input, textarea, selected option and ticked box.</summary>
@@ -157,12 +164,7 @@ public sealed class RegisterFormTests(DatasetHostFactory factory) : IClassFixtur
     [Fact]
     public async Task The_plan_editor_adds_edits_reorders_and_removes_activities_and_indicators_budget_lines_and_roles()
     {
-        var admin = await AdminBrowserAsync();
-        var api = await factory.TokenClientAsync(AsfHostFactory.AdminUser);
-        var created = await AsfHostFactory.PostFormAsync(admin, "/insatser/finsam-gavleborg/asf-2016-2020/ny-handlingsplan",
-            new() { ["Year"] = "2020", ["From"] = "Template" });
-        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-        const string editor = "/insats/finsam-gavleborg/asf-2016-2020/2020/plan";
+        var (admin, api, editor) = await NewPlanFromTemplateAsync(2020);
 
         // First round: a goal, two activities, an indicator with a milestone, a budget line.
         var form = FormValues(await admin.GetStringAsync(editor));
