@@ -1,8 +1,8 @@
+using System.Globalization;
 using AsfPlatform.Contracts;
 using AsfPlatform.Domain.Indicators;
 using AsfPlatform.Domain.Model;
 using AsfPlatform.Domain.Validation;
-using System.Globalization;
 using AsfPlatform.Grains.Infrastructure;
 
 namespace AsfPlatform.Grains;

@@ -44,8 +44,8 @@ internal sealed class ObservationsBySource
         Count = 0;
         foreach (var group in observations.GroupBy(o => o.SourceId, StringComparer.Ordinal))
         {
-            _bySource[group.Key] = group.ToArray();
-            Count += _bySource[group.Key].Length;
+            var held = _bySource[group.Key] = group.ToArray();
+            Count += held.Length;
         }
     }
 }
